@@ -1,0 +1,100 @@
+import { toApiError, MlcycleError } from '../../shared/contract/errors';
+import type { ReplyEnvelope, RequestEnvelope } from '../../shared/contract/envelope';
+import type { EventName } from '../../shared/contract/events';
+import { isMethodName, methods, type MethodName } from '../../shared/contract/methods';
+import type { EngineContext, Handler, HostKind } from './context';
+import { EventBus, type EventListener } from './events';
+import { handlers } from './handlers';
+import { defaultHomeDir, resolveIdentity } from './home';
+import { RecentProjects } from './recent';
+import { Session } from './session';
+import { parseArgs } from './validate';
+
+export interface EngineOptions {
+  host: HostKind;
+  /** Per-user settings folder; defaults to MLCYCLE_HOME or the platform's config folder. */
+  homeDir?: string;
+  /** Overrides the audit identity (otherwise MLCYCLE_USER, config.json, OS user). */
+  identity?: string;
+  /** Check every result against its schema; on by default so contract drift fails loudly. */
+  checkResults?: boolean;
+}
+
+export interface Engine {
+  /** Answers one request envelope; never throws, errors come back as `{id, error}`. */
+  dispatch(request: unknown): Promise<ReplyEnvelope>;
+  /** Subscribes to pushed events; returns the unsubscribe function. */
+  onEvent(listener: EventListener): () => void;
+  readonly context: EngineContext;
+  dispose(): Promise<void>;
+}
+
+function auditTarget(args: unknown): string | null {
+  if (typeof args !== 'object' || args === null) return null;
+  const a = args as Record<string, unknown>;
+  for (const key of ['id', 'name', 'dir']) if (typeof a[key] === 'string') return a[key] as string;
+  return null;
+}
+
+/** The engine: the same code behind the in-process, Electron and headless hosts. */
+export function createEngine(options: EngineOptions): Engine {
+  const homeDir = options.homeDir ?? defaultHomeDir();
+  const bus = new EventBus();
+  const recent = new RecentProjects(homeDir);
+  const context: EngineContext = {
+    identity: options.identity ?? resolveIdentity(homeDir),
+    host: options.host,
+    bus,
+    recent,
+    session: new Session(bus, recent),
+  };
+  const checkResults = options.checkResults ?? true;
+
+  async function invoke(method: MethodName, rawArgs: unknown): Promise<unknown> {
+    const spec = methods[method];
+    const args = parseArgs(method, spec.args, rawArgs);
+    const handler = handlers[method] as Handler<MethodName>;
+    if (!spec.mutates) return handler(args as never, context);
+    try {
+      const result = await handler(args as never, context);
+      context.session.project?.store.audit.record({ actor: context.identity, action: method, target: auditTarget(args), details: args, outcome: 'ok' });
+      return result;
+    } catch (error) {
+      context.session.project?.store.audit.record({
+        actor: context.identity,
+        action: method,
+        target: auditTarget(args),
+        details: { args, error: toApiError(error) },
+        outcome: 'error',
+      });
+      throw error;
+    }
+  }
+
+  return {
+    context,
+    async dispatch(request) {
+      const envelope = request as Partial<RequestEnvelope> | null;
+      const id = envelope && (typeof envelope.id === 'number' || typeof envelope.id === 'string') ? envelope.id : -1;
+      try {
+        if (id === -1 || typeof envelope?.method !== 'string') {
+          throw new MlcycleError('BAD_REQUEST', 'A request must be {id, method, args} with a numeric or string id and a method name.');
+        }
+        if (!isMethodName(envelope.method)) {
+          throw new MlcycleError('UNKNOWN_METHOD', `Unknown method '${envelope.method}'.`, { method: envelope.method });
+        }
+        const result = await invoke(envelope.method, envelope.args);
+        if (checkResults) methods[envelope.method].result.parse(result);
+        return { id, result };
+      } catch (error) {
+        return { id, error: toApiError(error) };
+      }
+    },
+    onEvent: (listener) => bus.on(listener),
+    async dispose() {
+      await context.session.close();
+    },
+  };
+}
+
+export type { EventName };

@@ -1,0 +1,13 @@
+import type { HandlerMap } from '../context';
+import { auditHandlers } from './audit';
+import { jobHandlers } from './jobs';
+import { projectHandlers } from './project';
+import { systemHandlers } from './system';
+
+/** The union of the domain slices; the type makes a missing method a compile error. */
+export const handlers: HandlerMap = {
+  ...systemHandlers,
+  ...projectHandlers,
+  ...jobHandlers,
+  ...auditHandlers,
+};

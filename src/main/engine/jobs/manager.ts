@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import type { Worker } from 'node:worker_threads';
+import { MlcycleError } from '../../../shared/contract/errors';
+import { FINISHED_JOB_STATUSES, type Job, type JobLogLine } from '../../../shared/contract/models';
+import type { EventBus } from '../events';
+import type { JobsRepo } from '../store/jobs-repo';
+import { estimateEtaMs } from './eta';
+import type { FromWorker } from './protocol';
+import { spawnTaskWorker } from './spawn-worker';
+import type { TaskKind } from './tasks';
+
+/** How often a running job's progress is written to SQLite and pushed to clients. */
+const FLUSH_INTERVAL_MS = 200;
+/** A worker that ignores cancel for this long is terminated. */
+const CANCEL_GRACE_MS = 2_000;
+
+interface Running {
+  job: Job;
+  worker: Worker;
+  startedMs: number;
+  logSeq: number;
+  flushTimer: NodeJS.Timeout | null;
+  cancelTimer: NodeJS.Timeout | null;
+  cancelRequested: boolean;
+}
+
+/**
+ * Runs jobs in worker threads and keeps their state in the project store, so a restart can tell
+ * what was interrupted. The thread that answers the UI only relays messages and writes small rows.
+ */
+export class JobManager {
+  private readonly running = new Map<string, Running>();
+
+  constructor(
+    private readonly repo: JobsRepo,
+    private readonly bus: EventBus,
+    private readonly pid = process.pid,
+  ) {}
+
+  start(kind: TaskKind, params: unknown, title: string): Job {
+    const now = new Date().toISOString();
+    const job: Job = {
+      id: randomUUID(),
+      kind,
+      title,
+      status: 'running',
+      progress: 0,
+      phase: 'starting',
+      etaMs: null,
+      params,
+      result: null,
+      error: null,
+      createdAt: now,
+      startedAt: now,
+      finishedAt: null,
+    };
+    this.repo.insert(job, this.pid);
+    const worker = spawnTaskWorker({ kind, params });
+    const entry: Running = { job, worker, startedMs: Date.now(), logSeq: 0, flushTimer: null, cancelTimer: null, cancelRequested: false };
+    this.running.set(job.id, entry);
+    worker.on('message', (message: FromWorker) => this.onWorkerMessage(entry, message));
+    worker.on('error', (error) => this.finish(entry, 'failed', { error: { code: 'INTERNAL', message: `Worker crashed: ${error.message}` } }));
+    worker.on('exit', (code) => {
+      // A worker that exits without reporting (terminated after cancel, or crashed hard) still ends its job.
+      if (!this.running.has(job.id)) return;
+      if (entry.cancelRequested) this.finish(entry, 'cancelled', { error: { code: 'CANCELLED', message: 'Cancelled by user' } });
+      else this.finish(entry, 'failed', { error: { code: 'INTERNAL', message: `Worker exited with code ${code} before finishing` } });
+    });
+    this.bus.emit('job.updated', job);
+    return { ...job };
+  }
+
+  get(id: string): Job {
+    const live = this.running.get(id);
+    if (live) return { ...live.job };
+    const job = this.repo.get(id);
+    if (!job) throw new MlcycleError('NOT_FOUND', `No job with id '${id}'`, { id });
+    return job;
+  }
+
+  list(limit: number): Job[] {
+    // Stored rows may lag the live state by one flush interval; overlay the live jobs.
+    return this.repo.list(limit).map((job) => (this.running.has(job.id) ? { ...this.running.get(job.id)!.job } : job));
+  }
+
+  logs(id: string, afterSeq: number): JobLogLine[] {
+    this.get(id);
+    return this.repo.logs(id, afterSeq);
+  }
+
+  cancel(id: string): Job {
+    const entry = this.running.get(id);
+    if (!entry) {
+      const job = this.get(id);
+      if (FINISHED_JOB_STATUSES.includes(job.status)) {
+        throw new MlcycleError('CONFLICT', `Job '${job.title}' has already ${job.status}; there is nothing to cancel.`, { id, status: job.status });
+      }
+      return job;
+    }
+    if (!entry.cancelRequested) {
+      entry.cancelRequested = true;
+      entry.job.phase = 'cancelling';
+      entry.worker.postMessage({ type: 'cancel' });
+      entry.cancelTimer = setTimeout(() => void entry.worker.terminate(), CANCEL_GRACE_MS);
+      this.flush(entry);
+    }
+    return { ...entry.job };
+  }
+
+  /** Stops every running job (project closing or engine shutting down); each ends as cancelled. */
+  async dispose(reason = 'The project was closed'): Promise<void> {
+    const entries = [...this.running.values()];
+    for (const entry of entries) {
+      entry.cancelRequested = true;
+      this.finish(entry, 'cancelled', { error: { code: 'CANCELLED', message: reason } });
+    }
+    await Promise.all(entries.map((entry) => entry.worker.terminate()));
+  }
+
+  private onWorkerMessage(entry: Running, message: FromWorker): void {
+    switch (message.type) {
+      case 'progress': {
+        entry.job.progress = message.fraction;
+        if (!entry.cancelRequested) entry.job.phase = message.phase;
+        entry.job.etaMs = estimateEtaMs(message.fraction, Date.now() - entry.startedMs);
+        this.scheduleFlush(entry);
+        return;
+      }
+      case 'log': {
+        const line: JobLogLine = { jobId: entry.job.id, seq: ++entry.logSeq, at: new Date().toISOString(), level: message.level, message: message.message };
+        this.repo.appendLog(line);
+        this.bus.emit('job.log', line);
+        return;
+      }
+      case 'done':
+        this.finish(entry, 'succeeded', { result: message.result });
+        return;
+      case 'cancelled':
+        this.finish(entry, 'cancelled', { error: { code: 'CANCELLED', message: message.message } });
+        return;
+      case 'failed':
+        this.finish(entry, entry.cancelRequested ? 'cancelled' : 'failed', { error: message.error });
+        return;
+    }
+  }
+
+  private scheduleFlush(entry: Running): void {
+    if (entry.flushTimer) return;
+    entry.flushTimer = setTimeout(() => {
+      entry.flushTimer = null;
+      if (this.running.has(entry.job.id)) this.flush(entry);
+    }, FLUSH_INTERVAL_MS);
+  }
+
+  private flush(entry: Running): void {
+    this.repo.update(entry.job);
+    this.bus.emit('job.updated', { ...entry.job });
+  }
+
+  private finish(entry: Running, status: Job['status'], outcome: { result?: unknown; error?: Job['error'] }): void {
+    if (!this.running.delete(entry.job.id)) return;
+    if (entry.flushTimer) clearTimeout(entry.flushTimer);
+    if (entry.cancelTimer) clearTimeout(entry.cancelTimer);
+    const job = entry.job;
+    job.status = status;
+    job.finishedAt = new Date().toISOString();
+    job.etaMs = null;
+    job.phase = status === 'succeeded' ? 'done' : status;
+    if (status === 'succeeded') job.progress = 1;
+    job.result = outcome.result ?? null;
+    job.error = outcome.error ?? null;
+    this.repo.update(job);
+    this.bus.emit('job.updated', { ...job });
+  }
+}

@@ -1,0 +1,16 @@
+import type { ApiError } from '../../../shared/contract/errors';
+
+/** Messages between the job manager (main thread) and a task's worker thread. */
+export interface WorkerInput {
+  kind: string;
+  params: unknown;
+}
+
+export type ToWorker = { type: 'cancel' };
+
+export type FromWorker =
+  | { type: 'progress'; fraction: number; phase: string | null }
+  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string }
+  | { type: 'done'; result: unknown; threadId: number }
+  | { type: 'cancelled'; message: string }
+  | { type: 'failed'; error: ApiError };

@@ -1,0 +1,9 @@
+import { demoTask } from './demo';
+import type { Task } from './types';
+
+/** Every kind of work that runs in a worker thread. Later domains register theirs here. */
+export const TASKS = {
+  demo: demoTask as Task,
+} satisfies Record<string, Task>;
+
+export type TaskKind = keyof typeof TASKS;

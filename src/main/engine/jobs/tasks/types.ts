@@ -1,0 +1,10 @@
+/** What a task running in a worker thread can do: report progress, write log lines, notice cancel. */
+export interface TaskContext {
+  /** fraction in 0..1; phase is a short label such as "reading" or "epoch 3/20". */
+  progress(fraction: number, phase?: string): void;
+  log(message: string, level?: 'info' | 'warn' | 'error'): void;
+  /** Aborted when the user cancels; a task checks it between units of work. */
+  signal: AbortSignal;
+}
+
+export type Task<P = unknown, R = unknown> = (params: P, ctx: TaskContext) => Promise<R>;

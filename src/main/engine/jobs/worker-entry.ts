@@ -1,0 +1,37 @@
+import { parentPort, threadId, workerData } from 'node:worker_threads';
+import { toApiError } from '../../../shared/contract/errors';
+import type { FromWorker, ToWorker, WorkerInput } from './protocol';
+import { TASKS } from './tasks';
+
+/** Worker-thread side of a job: runs one task and reports back over the parent port. */
+const port = parentPort!;
+const input = workerData as WorkerInput;
+const controller = new AbortController();
+const post = (message: FromWorker) => port.postMessage(message);
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'cancel') controller.abort();
+});
+
+async function main() {
+  const task = TASKS[input.kind as keyof typeof TASKS];
+  if (!task) {
+    post({ type: 'failed', error: { code: 'INTERNAL', message: `No task named '${input.kind}' in this build` } });
+    return;
+  }
+  try {
+    const result = await task(input.params, {
+      progress: (fraction, phase) => post({ type: 'progress', fraction: Math.min(1, Math.max(0, fraction)), phase: phase ?? null }),
+      log: (message, level = 'info') => post({ type: 'log', level, message }),
+      signal: controller.signal,
+    });
+    post({ type: 'done', result: result ?? null, threadId });
+  } catch (error) {
+    if (controller.signal.aborted) post({ type: 'cancelled', message: (error as Error).message || 'Cancelled' });
+    else post({ type: 'failed', error: toApiError(error) });
+  } finally {
+    port.close();
+  }
+}
+
+void main();

@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { MlcycleError } from '../../shared/contract/errors';
+import type { ProjectSummary } from '../../shared/contract/models';
+import type { EventBus } from './events';
+import { JobManager } from './jobs/manager';
+import type { RecentProjects } from './recent';
+import { ProjectStore } from './store/project-store';
+
+export interface OpenProject {
+  store: ProjectStore;
+  jobs: JobManager;
+}
+
+function isProcessAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The project this engine has open (at most one) and the job manager that belongs to it. */
+export class Session {
+  private current: OpenProject | null = null;
+
+  constructor(
+    private readonly bus: EventBus,
+    private readonly recent: RecentProjects,
+  ) {}
+
+  get project(): OpenProject | null {
+    return this.current;
+  }
+
+  require(): OpenProject {
+    if (!this.current) throw new MlcycleError('NO_PROJECT', 'No project is open. Create or open a project first.');
+    return this.current;
+  }
+
+  async create(dir: string, name: string, actor: string): Promise<ProjectSummary> {
+    const store = ProjectStore.create(dir, name, actor);
+    return this.adopt(store);
+  }
+
+  async open(dir: string): Promise<ProjectSummary> {
+    if (this.current && this.current.store.dir === path.resolve(dir)) return this.current.store.summary();
+    const store = ProjectStore.open(dir);
+    // Jobs whose engine died (kill -9, crash) can never finish: say so instead of showing them running.
+    store.jobs.markOrphansInterrupted(isProcessAlive);
+    return this.adopt(store);
+  }
+
+  async close(): Promise<void> {
+    const open = this.current;
+    if (!open) return;
+    this.current = null;
+    await open.jobs.dispose();
+    open.store.close();
+    this.bus.emit('project.changed', null);
+  }
+
+  private async adopt(store: ProjectStore): Promise<ProjectSummary> {
+    await this.close();
+    this.current = { store, jobs: new JobManager(store.jobs, this.bus) };
+    const summary = store.summary();
+    this.recent.touch(summary.dir, summary.name);
+    this.bus.emit('project.changed', summary);
+    return summary;
+  }
+}

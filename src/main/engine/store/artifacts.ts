@@ -1,0 +1,95 @@
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Db } from './database';
+
+export const ARTIFACTS_DIR = 'artifacts';
+
+export interface ArtifactRef {
+  sha256: string;
+  size: number;
+  path: string;
+}
+
+/**
+ * Content-addressed files under <project>/artifacts/<first two hex>/<sha256>. Writing the same bytes
+ * twice stores them once. Files are written to a temp name and renamed, so a crash never leaves a
+ * half-written artifact under its final name.
+ */
+export class ArtifactStore {
+  constructor(
+    private readonly root: string,
+    private readonly db: Db,
+  ) {
+    fs.mkdirSync(root, { recursive: true });
+  }
+
+  pathOf(sha256: string): string {
+    return path.join(this.root, sha256.slice(0, 2), sha256);
+  }
+
+  has(sha256: string): boolean {
+    return fs.existsSync(this.pathOf(sha256));
+  }
+
+  async putBytes(bytes: Uint8Array, mediaType = 'application/octet-stream'): Promise<ArtifactRef> {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    return this.commit(sha256, bytes.byteLength, mediaType, (tmp) => fs.promises.writeFile(tmp, bytes));
+  }
+
+  /** Streams a file in (it may be larger than memory), hashing as it copies. */
+  async putFile(source: string, mediaType = 'application/octet-stream'): Promise<ArtifactRef> {
+    const tmp = this.tempPath();
+    const hash = createHash('sha256');
+    let size = 0;
+    try {
+      await pipeline(
+        fs.createReadStream(source),
+        async function* (chunks: AsyncIterable<Buffer>) {
+          for await (const chunk of chunks) {
+            hash.update(chunk);
+            size += chunk.length;
+            yield chunk;
+          }
+        },
+        fs.createWriteStream(tmp),
+      );
+    } catch (error) {
+      fs.rmSync(tmp, { force: true });
+      throw error;
+    }
+    return this.commit(hash.digest('hex'), size, mediaType, async () => {}, tmp);
+  }
+
+  private tempPath(): string {
+    return path.join(this.root, `.tmp-${randomUUID()}`);
+  }
+
+  private async commit(
+    sha256: string,
+    size: number,
+    mediaType: string,
+    write: (tmp: string) => Promise<void>,
+    existingTmp?: string,
+  ): Promise<ArtifactRef> {
+    const final = this.pathOf(sha256);
+    const tmp = existingTmp ?? this.tempPath();
+    if (fs.existsSync(final)) {
+      fs.rmSync(tmp, { force: true });
+    } else {
+      try {
+        await write(tmp);
+        fs.mkdirSync(path.dirname(final), { recursive: true });
+        fs.renameSync(tmp, final);
+      } catch (error) {
+        fs.rmSync(tmp, { force: true });
+        throw error;
+      }
+    }
+    this.db
+      .prepare('INSERT OR IGNORE INTO artifacts (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)')
+      .run(sha256, size, mediaType, new Date().toISOString());
+    return { sha256, size, path: final };
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Numbered schema migrations for project.db. Append only: never edit a migration that has shipped,
+ * add the next number instead. The highest version is the schema this build writes.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'project, audit log, jobs, artifacts',
+    sql: `
+      CREATE TABLE project (
+        id          TEXT PRIMARY KEY,
+        name        TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        created_by  TEXT NOT NULL
+      );
+      CREATE TABLE audit_log (
+        id       INTEGER PRIMARY KEY AUTOINCREMENT,
+        at       TEXT NOT NULL,
+        actor    TEXT NOT NULL,
+        action   TEXT NOT NULL,
+        target   TEXT,
+        details  TEXT,
+        outcome  TEXT NOT NULL CHECK (outcome IN ('ok', 'error'))
+      );
+      CREATE TABLE jobs (
+        id           TEXT PRIMARY KEY,
+        kind         TEXT NOT NULL,
+        title        TEXT NOT NULL,
+        status       TEXT NOT NULL CHECK (status IN ('queued','running','succeeded','failed','cancelled','interrupted')),
+        progress     REAL NOT NULL DEFAULT 0,
+        phase        TEXT,
+        eta_ms       INTEGER,
+        params       TEXT,
+        result       TEXT,
+        error        TEXT,
+        runner_pid   INTEGER,
+        created_at   TEXT NOT NULL,
+        started_at   TEXT,
+        finished_at  TEXT
+      );
+      CREATE INDEX jobs_by_created ON jobs (created_at DESC);
+      CREATE TABLE job_logs (
+        job_id   TEXT NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+        seq      INTEGER NOT NULL,
+        at       TEXT NOT NULL,
+        level    TEXT NOT NULL CHECK (level IN ('info','warn','error')),
+        message  TEXT NOT NULL,
+        PRIMARY KEY (job_id, seq)
+      );
+      CREATE TABLE artifacts (
+        sha256      TEXT PRIMARY KEY,
+        size        INTEGER NOT NULL,
+        media_type  TEXT NOT NULL,
+        created_at  TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { MlcycleError } from '../../../shared/contract/errors';
+import type { ProjectSummary } from '../../../shared/contract/models';
+import { ArtifactStore, ARTIFACTS_DIR } from './artifacts';
+import { AuditLog } from './audit';
+import { DB_FILE, openDatabase, type Db } from './database';
+import { JobsRepo } from './jobs-repo';
+
+/** One open project folder: project.db plus artifacts/. Copy the folder and you copied the project. */
+export class ProjectStore {
+  readonly audit: AuditLog;
+  readonly jobs: JobsRepo;
+  readonly artifacts: ArtifactStore;
+
+  private constructor(
+    readonly dir: string,
+    readonly db: Db,
+  ) {
+    this.audit = new AuditLog(db);
+    this.jobs = new JobsRepo(db);
+    this.artifacts = new ArtifactStore(path.join(dir, ARTIFACTS_DIR), db);
+  }
+
+  /** Creates a project in `dir` (made if missing). Refuses a folder that already holds a project. */
+  static create(dir: string, name: string, actor: string): ProjectStore {
+    const abs = path.resolve(dir);
+    if (fs.existsSync(path.join(abs, DB_FILE))) {
+      throw new MlcycleError('CONFLICT', `${abs} already holds an MLCycle project; open it instead.`, { dir: abs });
+    }
+    if (fs.existsSync(abs) && !fs.statSync(abs).isDirectory()) {
+      throw new MlcycleError('INVALID_ARGUMENT', `${abs} exists and is not a folder.`, { field: 'dir', dir: abs });
+    }
+    fs.mkdirSync(abs, { recursive: true });
+    const db = openDatabase(abs, { create: true });
+    db.prepare('INSERT INTO project (id, name, created_at, created_by) VALUES (?, ?, ?, ?)').run(
+      randomUUID(),
+      name,
+      new Date().toISOString(),
+      actor,
+    );
+    return new ProjectStore(abs, db);
+  }
+
+  static open(dir: string): ProjectStore {
+    const abs = path.resolve(dir);
+    if (!fs.existsSync(abs)) {
+      throw new MlcycleError('NOT_FOUND', `Project folder ${abs} does not exist.`, { dir: abs });
+    }
+    const db = openDatabase(abs, { create: false });
+    const store = new ProjectStore(abs, db);
+    if (!db.prepare('SELECT 1 FROM project').get()) {
+      db.close();
+      throw new MlcycleError('NOT_A_PROJECT', `${path.join(abs, DB_FILE)} has no project record; it was not made by MLCycle.`, { dir: abs });
+    }
+    return store;
+  }
+
+  summary(): ProjectSummary {
+    const row = this.db.prepare('SELECT id, name, created_at AS createdAt, created_by AS createdBy FROM project').get() as Omit<
+      ProjectSummary,
+      'dir' | 'schemaVersion'
+    >;
+    return { ...row, dir: this.dir, schemaVersion: this.db.pragma('user_version', { simple: true }) as number };
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.map': 'application/json; charset=utf-8',
+};
+
+export function contentTypeOf(file: string): string {
+  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/**
+ * Maps a URL path to a file inside `root`, or null when it would escape root (`..`, encoded
+ * traversal, absolute paths) or does not exist. Unknown paths without an extension fall back to
+ * index.html so client-side routes reload.
+ */
+export function resolveStaticFile(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const rootAbs = path.resolve(root);
+  const candidate = path.resolve(rootAbs, `.${path.posix.normalize(`/${decoded}`)}`);
+  if (candidate !== rootAbs && !candidate.startsWith(rootAbs + path.sep)) return null;
+  if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
+  if (!path.extname(decoded)) return path.join(rootAbs, 'index.html');
+  return null;
+}
