@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { MlcycleError } from '../../../shared/contract/errors';
 import { FINISHED_JOB_STATUSES, type Job, type JobLogLine } from '../../../shared/contract/models';
@@ -17,11 +18,17 @@ const CANCEL_GRACE_MS = 2_000;
 interface Running {
   job: Job;
   worker: Worker;
+  cancelFlag: Int32Array;
   startedMs: number;
   logSeq: number;
   flushTimer: NodeJS.Timeout | null;
   cancelTimer: NodeJS.Timeout | null;
   cancelRequested: boolean;
+}
+
+interface Queued {
+  job: Job;
+  kind: TaskKind;
 }
 
 /**
@@ -30,33 +37,51 @@ interface Running {
  */
 export class JobManager {
   private readonly running = new Map<string, Running>();
+  /** Jobs waiting for a free slot, oldest first. */
+  private readonly queue: Queued[] = [];
 
   constructor(
     private readonly repo: JobsRepo,
     private readonly bus: EventBus,
+    /** At most this many jobs run at once (each keeps a core busy); the rest wait as queued. */
+    private readonly maxConcurrent = Math.max(1, os.availableParallelism()),
     private readonly pid = process.pid,
   ) {}
 
   start(kind: TaskKind, params: unknown, title: string): Job {
-    const now = new Date().toISOString();
     const job: Job = {
       id: randomUUID(),
       kind,
       title,
-      status: 'running',
+      status: 'queued',
       progress: 0,
-      phase: 'starting',
+      phase: 'waiting for a free core',
       etaMs: null,
       params,
       result: null,
       error: null,
-      createdAt: now,
-      startedAt: now,
+      createdAt: new Date().toISOString(),
+      startedAt: null,
       finishedAt: null,
     };
     this.repo.insert(job, this.pid);
-    const worker = spawnTaskWorker({ kind, params });
-    const entry: Running = { job, worker, startedMs: Date.now(), logSeq: 0, flushTimer: null, cancelTimer: null, cancelRequested: false };
+    if (this.running.size < this.maxConcurrent) this.launch(job, kind);
+    else {
+      this.queue.push({ job, kind });
+      this.bus.emit('job.updated', { ...job });
+    }
+    return { ...job };
+  }
+
+  private launch(job: Job, kind: TaskKind): void {
+    job.status = 'running';
+    job.phase = 'starting';
+    job.startedAt = new Date().toISOString();
+    this.repo.update(job);
+    const params = job.params;
+    const cancelFlag = new SharedArrayBuffer(4);
+    const worker = spawnTaskWorker({ kind, params, cancelFlag });
+    const entry: Running = { job, worker, cancelFlag: new Int32Array(cancelFlag), startedMs: Date.now(), logSeq: 0, flushTimer: null, cancelTimer: null, cancelRequested: false };
     this.running.set(job.id, entry);
     worker.on('message', (message: FromWorker) => this.onWorkerMessage(entry, message));
     worker.on('error', (error) => this.finish(entry, 'failed', { error: { code: 'INTERNAL', message: `Worker crashed: ${error.message}` } }));
@@ -66,13 +91,21 @@ export class JobManager {
       if (entry.cancelRequested) this.finish(entry, 'cancelled', { error: { code: 'CANCELLED', message: 'Cancelled by user' } });
       else this.finish(entry, 'failed', { error: { code: 'INTERNAL', message: `Worker exited with code ${code} before finishing` } });
     });
-    this.bus.emit('job.updated', job);
-    return { ...job };
+    this.bus.emit('job.updated', { ...job });
+  }
+
+  private launchNext(): void {
+    while (this.running.size < this.maxConcurrent && this.queue.length > 0) {
+      const next = this.queue.shift()!;
+      this.launch(next.job, next.kind);
+    }
   }
 
   get(id: string): Job {
     const live = this.running.get(id);
     if (live) return { ...live.job };
+    const waiting = this.queue.find((q) => q.job.id === id);
+    if (waiting) return { ...waiting.job };
     const job = this.repo.get(id);
     if (!job) throw new MlcycleError('NOT_FOUND', `No job with id '${id}'`, { id });
     return job;
@@ -89,6 +122,12 @@ export class JobManager {
   }
 
   cancel(id: string): Job {
+    const queuedAt = this.queue.findIndex((q) => q.job.id === id);
+    if (queuedAt >= 0) {
+      const [{ job }] = this.queue.splice(queuedAt, 1) as [Queued];
+      this.settle(job, 'cancelled', { error: { code: 'CANCELLED', message: 'Cancelled by user before it started' } });
+      return { ...job };
+    }
     const entry = this.running.get(id);
     if (!entry) {
       const job = this.get(id);
@@ -100,6 +139,7 @@ export class JobManager {
     if (!entry.cancelRequested) {
       entry.cancelRequested = true;
       entry.job.phase = 'cancelling';
+      Atomics.store(entry.cancelFlag, 0, 1);
       entry.worker.postMessage({ type: 'cancel' });
       entry.cancelTimer = setTimeout(() => void entry.worker.terminate(), CANCEL_GRACE_MS);
       this.flush(entry);
@@ -109,6 +149,7 @@ export class JobManager {
 
   /** Stops every running job (project closing or engine shutting down); each ends as cancelled. */
   async dispose(reason = 'The project was closed'): Promise<void> {
+    for (const { job } of this.queue.splice(0)) this.settle(job, 'cancelled', { error: { code: 'CANCELLED', message: reason } });
     const entries = [...this.running.values()];
     for (const entry of entries) {
       entry.cancelRequested = true;
@@ -161,7 +202,12 @@ export class JobManager {
     if (!this.running.delete(entry.job.id)) return;
     if (entry.flushTimer) clearTimeout(entry.flushTimer);
     if (entry.cancelTimer) clearTimeout(entry.cancelTimer);
-    const job = entry.job;
+    this.settle(entry.job, status, outcome);
+    this.launchNext();
+  }
+
+  /** Records a job's final state and tells the clients. */
+  private settle(job: Job, status: Job['status'], outcome: { result?: unknown; error?: Job['error'] }): void {
     job.status = status;
     job.finishedAt = new Date().toISOString();
     job.etaMs = null;

@@ -4,6 +4,8 @@ import type { ApiError } from '../../../shared/contract/errors';
 export interface WorkerInput {
   kind: string;
   params: unknown;
+  /** One Int32 set to 1 on cancel: readable by a busy worker without yielding to its event loop. */
+  cancelFlag: SharedArrayBuffer;
 }
 
 export type ToWorker = { type: 'cancel' };
@@ -11,6 +13,6 @@ export type ToWorker = { type: 'cancel' };
 export type FromWorker =
   | { type: 'progress'; fraction: number; phase: string | null }
   | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string }
-  | { type: 'done'; result: unknown; threadId: number }
+  | { type: 'done'; result: unknown }
   | { type: 'cancelled'; message: string }
   | { type: 'failed'; error: ApiError };

@@ -1,4 +1,4 @@
-import { parentPort, threadId, workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { toApiError } from '../../../shared/contract/errors';
 import type { FromWorker, ToWorker, WorkerInput } from './protocol';
 import { TASKS } from './tasks';
@@ -7,7 +7,13 @@ import { TASKS } from './tasks';
 const port = parentPort!;
 const input = workerData as WorkerInput;
 const controller = new AbortController();
+const cancelFlag = new Int32Array(input.cancelFlag);
 const post = (message: FromWorker) => port.postMessage(message);
+
+function isCancelled(): boolean {
+  if (!controller.signal.aborted && Atomics.load(cancelFlag, 0) === 1) controller.abort();
+  return controller.signal.aborted;
+}
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'cancel') controller.abort();
@@ -24,10 +30,11 @@ async function main() {
       progress: (fraction, phase) => post({ type: 'progress', fraction: Math.min(1, Math.max(0, fraction)), phase: phase ?? null }),
       log: (message, level = 'info') => post({ type: 'log', level, message }),
       signal: controller.signal,
+      isCancelled,
     });
-    post({ type: 'done', result: result ?? null, threadId });
+    post({ type: 'done', result: result ?? null });
   } catch (error) {
-    if (controller.signal.aborted) post({ type: 'cancelled', message: (error as Error).message || 'Cancelled' });
+    if (isCancelled()) post({ type: 'cancelled', message: (error as Error).message || 'Cancelled' });
     else post({ type: 'failed', error: toApiError(error) });
   } finally {
     port.close();
