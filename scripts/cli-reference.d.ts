@@ -1,0 +1,2 @@
+export function cliReference(): string;
+export function withReference(readme: string, reference: string): string;
