@@ -41,6 +41,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
+      minify: true,
       rollupOptions: { input: 'src/renderer/index.html' },
     },
   },

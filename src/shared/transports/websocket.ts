@@ -9,7 +9,9 @@ export interface WebSocketLike {
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
   addEventListener(type: 'close', listener: (event: { code: number; reason: string }) => void): void;
   addEventListener(type: 'open' | 'error', listener: (event: unknown) => void): void;
-  removeEventListener(type: string, listener: (...args: never[]) => void): void;
+  removeEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  removeEventListener(type: 'close', listener: (event: { code: number; reason: string }) => void): void;
+  removeEventListener(type: 'open' | 'error', listener: (event: unknown) => void): void;
 }
 
 const OPEN = 1;

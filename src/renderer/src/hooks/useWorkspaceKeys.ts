@@ -1,0 +1,44 @@
+import { useEffect } from 'react';
+import { STAGES } from '../../../shared/stages';
+import { useAppStore } from '../store';
+
+/** Index of the stage for Alt+1..Alt+7 (by physical key, so it works where Alt+digit types a symbol). */
+function stageIndexFor(event: KeyboardEvent): number | null {
+  const match = /^(?:Digit|Numpad)([1-9])$/.exec(event.code);
+  if (!match) return null;
+  const index = Number(match[1]) - 1;
+  return index < STAGES.length ? index : null;
+}
+
+/**
+ * Workspace-wide keys: Alt+1..Alt+7 jump to a stage, Alt+J shows or hides the Jobs panel, Escape
+ * closes the Jobs drawer (the switch dialog handles its own Escape as a native modal <dialog>).
+ */
+export function useWorkspaceKeys(): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const store = useAppStore.getState();
+      if (event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+        const index = stageIndexFor(event);
+        if (index !== null) {
+          event.preventDefault();
+          store.setStage(STAGES[index]!.id);
+          return;
+        }
+        if (event.code === 'KeyJ') {
+          event.preventDefault();
+          store.setJobsOpen(!store.jobsOpen);
+          return;
+        }
+      }
+      if (event.key === 'Escape' && !event.defaultPrevented && !store.switcherOpen && store.jobsOpen) {
+        const panel = document.getElementById('jobs-panel');
+        const focusWasInside = panel?.contains(document.activeElement) ?? false;
+        store.setJobsOpen(false);
+        if (focusWasInside) document.getElementById('jobs-toggle')?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}
