@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../src/main/engine/store/migrations';
 import { mlcycle } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
 
@@ -45,7 +46,7 @@ describe('mlcycle CLI', () => {
     const created = run(['init', dir, '--name', 'Churn', '--json']);
     expect(created.status).toBe(0);
     const summary = JSON.parse(created.stdout);
-    expect(summary).toMatchObject({ name: 'Churn', dir, createdBy: 'cli-user', schemaVersion: 1 });
+    expect(summary).toMatchObject({ name: 'Churn', dir, createdBy: 'cli-user', schemaVersion: LATEST_SCHEMA_VERSION });
     expect(fs.existsSync(path.join(dir, 'project.db'))).toBe(true);
     expect(fs.statSync(path.join(dir, 'artifacts')).isDirectory()).toBe(true);
 

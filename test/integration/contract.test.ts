@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MlcycleError } from '../../src/shared/contract/errors';
+import { LATEST_SCHEMA_VERSION } from '../../src/main/engine/store/migrations';
 import { waitForJob } from '../helpers/jobs';
 import { tempDir } from '../helpers/temp';
 import { TRANSPORTS, type Connected } from '../helpers/transports';
@@ -42,7 +43,7 @@ describe.each(TRANSPORTS)('contract over %s', (_name, connect) => {
   it('creates a project, makes it current and remembers it as recent', async () => {
     const dir = path.join(work.dir, 'churn');
     const created = await api.client.call('project.create', { dir, name: 'Churn' });
-    expect(created).toMatchObject({ name: 'Churn', dir, schemaVersion: 1, createdBy: 'test-user' });
+    expect(created).toMatchObject({ name: 'Churn', dir, schemaVersion: LATEST_SCHEMA_VERSION, createdBy: 'test-user' });
     expect(await api.client.call('project.current')).toEqual(created);
     const recent = await api.client.call('project.recent');
     expect(recent[0]).toMatchObject({ dir, name: 'Churn', exists: true });

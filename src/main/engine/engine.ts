@@ -29,10 +29,16 @@ export interface Engine {
   dispose(): Promise<void>;
 }
 
-function auditTarget(args: unknown): string | null {
+/** What a call acted on, for the audit log: an id, name, title or folder, at the top or one level down. */
+function auditTarget(args: unknown, depth = 0): string | null {
   if (typeof args !== 'object' || args === null) return null;
   const a = args as Record<string, unknown>;
-  for (const key of ['id', 'name', 'dir']) if (typeof a[key] === 'string') return a[key] as string;
+  for (const key of ['id', 'name', 'title', 'dir']) if (typeof a[key] === 'string') return a[key] as string;
+  if (depth > 0) return null;
+  for (const value of Object.values(a)) {
+    const nested = auditTarget(value, depth + 1);
+    if (nested) return nested;
+  }
   return null;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { governanceMethods } from '../governance/methods';
 import { AuditEntry, Job, JobLogLine, ProjectSummary, RecentProject, SystemInfo } from './models';
 
 /**
@@ -10,7 +11,7 @@ const none = z.object({}).strict();
 const jobId = z.object({ id: z.string().min(1, 'job id is required') }).strict();
 const folder = z.string().trim().min(1, 'a folder path is required');
 
-export const methods = {
+const coreMethods = {
   'system.info': { args: none, result: SystemInfo, mutates: false },
 
   'project.create': {
@@ -55,6 +56,8 @@ export const methods = {
     mutates: false,
   },
 } as const;
+
+export const methods = { ...coreMethods, ...governanceMethods } as const;
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

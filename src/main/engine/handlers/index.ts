@@ -1,5 +1,6 @@
 import type { HandlerMap } from '../context';
 import { auditHandlers } from './audit';
+import { governanceHandlers } from './governance';
 import { jobHandlers } from './jobs';
 import { projectHandlers } from './project';
 import { systemHandlers } from './system';
@@ -10,4 +11,5 @@ export const handlers: HandlerMap = {
   ...projectHandlers,
   ...jobHandlers,
   ...auditHandlers,
+  ...governanceHandlers,
 };

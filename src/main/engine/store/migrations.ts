@@ -61,6 +61,48 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'objectives, policies, people, decision log',
+    sql: `
+      CREATE TABLE objective_versions (
+        version     INTEGER PRIMARY KEY,
+        data        TEXT NOT NULL,
+        changed_at  TEXT NOT NULL,
+        changed_by  TEXT NOT NULL,
+        note        TEXT NOT NULL DEFAULT ''
+      );
+      CREATE TABLE policy_versions (
+        version     INTEGER PRIMARY KEY,
+        data        TEXT NOT NULL,
+        changed_at  TEXT NOT NULL,
+        changed_by  TEXT NOT NULL,
+        note        TEXT NOT NULL DEFAULT ''
+      );
+      CREATE TABLE people (
+        id        TEXT PRIMARY KEY,
+        name      TEXT NOT NULL,
+        role      TEXT NOT NULL,
+        email     TEXT NOT NULL DEFAULT '',
+        raci      TEXT NOT NULL DEFAULT '{}',
+        added_at    TEXT NOT NULL,
+        added_by    TEXT NOT NULL,
+        removed_at  TEXT,
+        removed_by  TEXT
+      );
+      CREATE TABLE decisions (
+        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+        title        TEXT NOT NULL,
+        why          TEXT NOT NULL DEFAULT '',
+        details      TEXT NOT NULL DEFAULT '',
+        links        TEXT NOT NULL DEFAULT '[]',
+        decided_at   TEXT NOT NULL,
+        author       TEXT NOT NULL,
+        recorded_at  TEXT NOT NULL
+      );
+      CREATE INDEX decisions_by_date ON decisions (decided_at DESC);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

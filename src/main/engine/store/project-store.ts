@@ -7,12 +7,21 @@ import { ArtifactStore, ARTIFACTS_DIR } from './artifacts';
 import { AuditLog } from './audit';
 import { DB_FILE, openDatabase, type Db } from './database';
 import { JobsRepo } from './jobs-repo';
+import { Objective, EMPTY_OBJECTIVE } from '../../../shared/governance/objective';
+import { DEFAULT_POLICY, Policy } from '../../../shared/governance/policy';
+import { DecisionsRepo } from '../governance/decisions-repo';
+import { PeopleRepo } from '../governance/people-repo';
+import { VersionedSettings } from '../governance/versioned-settings';
 
 /** One open project folder: project.db plus artifacts/. Copy the folder and you copied the project. */
 export class ProjectStore {
   readonly audit: AuditLog;
   readonly jobs: JobsRepo;
   readonly artifacts: ArtifactStore;
+  readonly objective: VersionedSettings<typeof Objective>;
+  readonly policy: VersionedSettings<typeof Policy>;
+  readonly people: PeopleRepo;
+  readonly decisions: DecisionsRepo;
 
   private constructor(
     readonly dir: string,
@@ -21,6 +30,10 @@ export class ProjectStore {
     this.audit = new AuditLog(db);
     this.jobs = new JobsRepo(db);
     this.artifacts = new ArtifactStore(path.join(dir, ARTIFACTS_DIR), db);
+    this.objective = new VersionedSettings(db, 'objective_versions', Objective, EMPTY_OBJECTIVE);
+    this.policy = new VersionedSettings(db, 'policy_versions', Policy, DEFAULT_POLICY);
+    this.people = new PeopleRepo(db);
+    this.decisions = new DecisionsRepo(db);
   }
 
   /** Creates a project in `dir` (made if missing). Refuses a folder that already holds a project. */
