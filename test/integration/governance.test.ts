@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MlcycleError } from '../../src/shared/contract/errors';
+import { type MlcycleError } from '../../src/shared/contract/errors';
 import { tempDir } from '../helpers/temp';
 import { TRANSPORTS, type Connected } from '../helpers/transports';
 
