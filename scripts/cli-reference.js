@@ -6,12 +6,24 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const COMMANDS = [[], ['init'], ['ui'], ['info'], ['jobs', 'list'], ['jobs', 'show'], ['audit'], ['recent']];
+const help = (args) => execFileSync(process.execPath, ['bin/mlcycle.js', ...args, '--help'], { cwd: root, encoding: 'utf8' }).trimEnd();
 
+/** Subcommand names listed under "Commands:" in a help text (commander's own `help` left out). */
+function subcommands(text) {
+  const block = text.split(/^Commands:$/m)[1] ?? '';
+  return [...block.matchAll(/^ {2}([a-z][\w-]*)/gm)].map((m) => m[1]).filter((name) => name !== 'help');
+}
+
+/** Every command's help, walking the command tree from the top, in the order the CLI lists them. */
 export function cliReference() {
-  const help = (args) =>
-    execFileSync(process.execPath, ['bin/mlcycle.js', ...args, '--help'], { cwd: root, encoding: 'utf8', env: { ...process.env, COLUMNS: '100' } }).trimEnd();
-  return COMMANDS.map((args) => `\`\`\`text\n$ mlcycle ${[...args, '--help'].join(' ')}\n${help(args)}\n\`\`\``).join('\n\n');
+  const sections = [];
+  const visit = (args) => {
+    const text = help(args);
+    sections.push(`\`\`\`text\n$ mlcycle ${[...args, '--help'].join(' ')}\n${text}\n\`\`\``);
+    for (const name of subcommands(text)) visit([...args, name]);
+  };
+  visit([]);
+  return sections.join('\n\n');
 }
 
 export function withReference(readme, reference) {

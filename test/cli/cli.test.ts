@@ -15,7 +15,7 @@ describe('mlcycle CLI', () => {
   it('prints help listing every command, and help for each command', () => {
     const help = run(['--help']);
     expect(help.status).toBe(0);
-    for (const command of ['init', 'ui', 'info', 'jobs', 'audit', 'recent']) expect(help.stdout).toContain(command);
+    for (const command of ['init', 'ui', 'info', 'status', 'gates', 'objective', 'people', 'policy', 'log', 'brief', 'jobs', 'audit', 'recent']) expect(help.stdout).toContain(command);
     for (const command of [['init'], ['ui'], ['info'], ['jobs'], ['jobs', 'show'], ['audit'], ['recent']]) {
       const sub = run([...command, '--help']);
       expect(sub.status, command.join(' ')).toBe(0);

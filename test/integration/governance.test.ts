@@ -105,7 +105,7 @@ describe.each(TRANSPORTS)('governance over %s', (_name, connect) => {
     const timeline = await api.client.call('governance.timeline');
     expect(timeline.map((t) => t.kind).sort()).toEqual(['decision', 'objective', 'people']);
     expect(timeline.at(-1)!.title).toBe('Use ROC AUC, not accuracy'); // the oldest date sorts last
-    const bad = await refusal(api.client.call('decisions.add', { decision: { title: 'x', links: [{ kind: 'spreadsheet', ref: 'a' }] } }));
+    const bad = await refusal(api.bridge.call('decisions.add', { decision: { title: 'x', links: [{ kind: 'spreadsheet', ref: 'a' }] } }));
     expect(bad.message).toContain("'decision.links[0].kind'");
   });
 

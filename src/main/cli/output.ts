@@ -37,5 +37,8 @@ export function table(rows: string[][]): string {
   return rows.map((row) => row.map((cell, col) => cell.padEnd(widths[col]!)).join('  ').trimEnd()).join('\n');
 }
 
-/** Runs a command body, turning thrown errors into exit status 1 (see program.ts). */
-export type RunCommand = (work: () => Promise<void>, json?: boolean) => Promise<void>;
+/**
+ * Runs a command body, turning thrown errors into exit status 1 (see program.ts). A body may
+ * return an exit status of its own (e.g. 1 when a gate fails).
+ */
+export type RunCommand = (work: () => Promise<void | number>, json?: boolean) => Promise<void>;

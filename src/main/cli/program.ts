@@ -1,6 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { ENGINE_VERSION } from '../engine/version';
 import { registerAudit } from './commands/audit';
+import { registerBrief } from './commands/brief';
+import { registerLog } from './commands/log';
+import { registerObjective } from './commands/objective';
+import { registerPeople } from './commands/people';
+import { registerPolicy } from './commands/policy';
+import { registerStatus } from './commands/status';
 import { registerInfo } from './commands/info';
 import { registerInit } from './commands/init';
 import { registerJobs } from './commands/jobs';
@@ -15,7 +21,8 @@ export function buildProgram(io: CliIo): { program: Command; exitCode: () => num
   let exitCode: number = EXIT.ok;
   const run: RunCommand = async (work, json) => {
     try {
-      await work();
+      const status = await work();
+      if (typeof status === 'number') exitCode = status;
     } catch (error) {
       if (error instanceof UsageError) {
         io.err(`mlcycle: ${error.message}\nRun "mlcycle --help" for usage.\n`);
@@ -33,7 +40,7 @@ export function buildProgram(io: CliIo): { program: Command; exitCode: () => num
   program.showSuggestionAfterError(true);
   program.configureHelp({ sortSubcommands: false });
 
-  for (const register of [registerInit, registerUi, registerInfo, registerJobs, registerAudit, registerRecent]) register(program, io, run);
+  for (const register of [registerInit, registerUi, registerInfo, registerStatus, registerObjective, registerPeople, registerPolicy, registerLog, registerBrief, registerJobs, registerAudit, registerRecent]) register(program, io, run);
   for (const command of allCommands(program)) command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run with --help for usage)');
 
   return { program, exitCode: () => exitCode };

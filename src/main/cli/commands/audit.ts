@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { emit, table, type CliIo, type RunCommand } from '../output';
+import { intOption } from '../parse-options';
 import { withProject } from '../project-engine';
 
 export function registerAudit(program: Command, io: CliIo, run: RunCommand): void {
@@ -7,7 +8,7 @@ export function registerAudit(program: Command, io: CliIo, run: RunCommand): voi
     .command('audit')
     .description('Show the audit log: who changed what, and when')
     .option('--project <dir>', 'project folder (default: current folder)')
-    .option('--limit <n>', 'how many entries to show', (v) => Number.parseInt(v, 10), 50)
+    .option('--limit <n>', 'how many entries to show', intOption('--limit'), 50)
     .option('--json', 'print the result as JSON')
     .action((opts: { project?: string; limit: number; json?: boolean }) =>
       run(

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Job } from '../../../shared/contract/models';
 import { emit, table, type CliIo, type RunCommand } from '../output';
+import { intOption } from '../parse-options';
 import { withProject } from '../project-engine';
 
 function percent(job: Job): string {
@@ -14,7 +15,7 @@ export function registerJobs(program: Command, io: CliIo, run: RunCommand): void
     .command('list', { isDefault: true })
     .description('List recent jobs, newest first')
     .option('--project <dir>', 'project folder (default: current folder)')
-    .option('--limit <n>', 'how many jobs to show', (v) => Number.parseInt(v, 10), 50)
+    .option('--limit <n>', 'how many jobs to show', intOption('--limit'), 50)
     .option('--json', 'print the result as JSON')
     .action((opts: { project?: string; limit: number; json?: boolean }) =>
       run(
