@@ -114,4 +114,15 @@ describe('mlcycle governance commands', () => {
     expect(run(['brief', '--format', 'html', '--out', out]).stdout.trim()).toBe(`Wrote ${out}`);
     expect(fs.readFileSync(out, 'utf8')).toMatch(/^<!doctype html>/);
   });
+
+  it('prints the brief to PDF with Chromium, and says what is missing without it', () => {
+    const out = path.join(tmp.dir, 'brief.pdf');
+    const pdf = run(['brief', '--format', 'pdf', '--out', out]);
+    expect(pdf.status, pdf.stderr).toBe(0);
+    expect(fs.readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(run(['brief', '--format', 'pdf']).status).toBe(2);
+    const missing = mlcycle(['brief', '--format', 'pdf', '--out', out, '--project', project], { env: { ...env, MLCYCLE_CHROMIUM: '/nowhere/chromium' } });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('PDF export prints the HTML brief with Chromium or Chrome');
+  });
 });
