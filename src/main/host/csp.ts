@@ -1,16 +1,7 @@
+import { APP_CSP } from '../policy/csp';
+
 /**
- * Content-Security-Policy for the workspace when a browser loads it from the headless host.
- * Same policy as the desktop window: only our own scripts, no eval, connections back to this host.
+ * The headless host sends the desktop window's policy: the browser workspace runs the same
+ * renderer, and same-origin WebSockets count as 'self'.
  */
-export const HEADLESS_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const HEADLESS_CSP = APP_CSP;

@@ -48,10 +48,17 @@ export function registerUi(program: Command, io: CliIo, run: RunCommand): void {
         if (!LOOPBACK.has(opts.host)) {
           io.err(`Warning: listening on ${opts.host}. Anyone on the network who has the URL with its token can use this workspace; prefer an SSH tunnel to 127.0.0.1.\n`);
         }
+        // First Ctrl+C/SIGTERM: finish in-flight work and close the project cleanly. A second one
+        // means "now": exit without waiting.
         await new Promise<void>((resolve) => {
-          const stop = () => resolve();
-          process.once('SIGINT', stop);
-          process.once('SIGTERM', stop);
+          let stopping = false;
+          const stop = () => {
+            if (stopping) process.exit(130);
+            stopping = true;
+            resolve();
+          };
+          process.on('SIGINT', stop);
+          process.on('SIGTERM', stop);
         });
         await host.close();
         await engine.dispose();

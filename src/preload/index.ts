@@ -1,0 +1,19 @@
+/**
+ * The sandboxed preload (out/preload/index.cjs). Exposes `window.mlcycle = {call, on}` and nothing
+ * else: never `ipcRenderer`, never Node. The engine connection is a MessagePort that main hands over
+ * on request ('mlcycle:connect' → 'mlcycle:port'); see port-bridge.ts for queueing and reconnects.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { createPortBridge, exposedApi, type PortLike } from './port-bridge';
+import { IPC_CONNECT, IPC_PORT, IPC_UNAVAILABLE } from './channels';
+
+const bridge = createPortBridge({ requestPort: () => ipcRenderer.send(IPC_CONNECT) });
+
+ipcRenderer.on(IPC_PORT, (event) => {
+  const port = event.ports[0] as unknown as PortLike | undefined;
+  if (port) bridge.attach(port);
+});
+ipcRenderer.on(IPC_UNAVAILABLE, (_event, reason: unknown) => bridge.fail(typeof reason === 'string' ? reason : 'unknown reason'));
+
+contextBridge.exposeInMainWorld('mlcycle', exposedApi(bridge));
+bridge.connect();
