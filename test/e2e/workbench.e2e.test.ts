@@ -81,14 +81,24 @@ describe('MLCycle workbench (headless host, Chromium)', () => {
       expect(await byTestId('project-name').textContent()).toBe('Churn model');
       expect(await byTestId('project-dir').textContent()).toBe(dir);
 
-      // Every stage in the nav opens its page, which says what it will do.
+      // A project opens on its Overview, the home page above the stages.
+      await expect.poll(stageTitle).toBe('Overview');
+      expect(await byTestId('nav-overview').getAttribute('aria-current')).toBe('page');
+
+      // Every stage in the nav opens its page: Objectives is a workspace, the others say what they will do.
       for (const [index, stage] of STAGES.entries()) {
         await byTestId(`nav-${stage.id}`).click();
         await expect.poll(stageTitle).toBe(stage.title);
         expect(await byTestId(`nav-${stage.id}`).getAttribute('aria-current')).toBe('page');
-        expect(await p.locator('.plan-list li').count()).toBe(stage.plan.length);
+        if (stage.id === 'objectives') await byTestId('objectives-tab-objective').waitFor();
+        else expect(await p.locator('.plan-list li').count()).toBe(stage.plan.length);
         await screenshot(p, `02-stage-${index + 1}-${stage.id}`);
       }
+
+      // The Jobs drawer starts closed (the workspaces need the width); the header button opens it.
+      expect(await byTestId('jobs-panel').count()).toBe(0);
+      await byTestId('jobs-toggle').click();
+      await byTestId('jobs-panel').waitFor();
 
       // A short demo job runs to 100% and succeeds.
       const quick = await startDemo(20, 50);
@@ -143,6 +153,9 @@ describe('MLCycle workbench (headless host, Chromium)', () => {
       await screenshot(p, '06-dark-keyboard-focus');
       await p.keyboard.press('Alt+7');
       await expect.poll(stageTitle).toBe('Monitor');
+      await p.keyboard.press('Alt+0');
+      await expect.poll(stageTitle).toBe('Overview');
+      await p.keyboard.press('Alt+j');
       await byTestId('jobs-panel').waitFor();
       await p.keyboard.press('Escape');
       await byTestId('jobs-panel').waitFor({ state: 'detached' });
@@ -183,7 +196,7 @@ describe('MLCycle workbench (headless host, Chromium)', () => {
       await screenshot(p, '08-dark-picker-error');
 
       await churn.click();
-      await expect.poll(stageTitle).toBeTruthy();
+      await expect.poll(stageTitle).toBe('Overview');
       expect(await byTestId('project-name').textContent()).toBe('Churn model');
       expect(await p.getByTestId('job-row').count()).toBe(3);
 

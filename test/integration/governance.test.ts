@@ -105,6 +105,9 @@ describe.each(TRANSPORTS)('governance over %s', (_name, connect) => {
     const timeline = await api.client.call('governance.timeline');
     expect(timeline.map((t) => t.kind).sort()).toEqual(['decision', 'objective', 'people']);
     expect(timeline.at(-1)!.title).toBe('Use ROC AUC, not accuracy'); // the oldest date sorts last
+    // a decision dated today sorts where it was recorded, above the changes made before it
+    await api.client.call('decisions.add', { decision: { title: 'Ship weekly', decidedAt: new Date().toISOString().slice(0, 10) } });
+    expect((await api.client.call('governance.timeline'))[0]!.title).toBe('Ship weekly');
     const bad = await refusal(api.bridge.call('decisions.add', { decision: { title: 'x', links: [{ kind: 'spreadsheet', ref: 'a' }] } }));
     expect(bad.message).toContain("'decision.links[0].kind'");
   });
@@ -130,7 +133,13 @@ describe.each(TRANSPORTS)('governance over %s', (_name, connect) => {
     await api.client.call('objective.set', { objective: churnObjective });
     await api.client.call('people.save', { person: { name: 'Ana', role: 'product_owner', raci: { objectives: 'A' } } });
     board = await api.client.call('project.dashboard');
+    expect(board.stages[0]).toMatchObject({ status: 'in_progress', nextAction: 'Name who is accountable (A) for data, train, evaluate, deploy, monitor, governance.' });
+    await api.client.call('people.save', {
+      person: { name: 'Dev', role: 'ml_engineer', raci: { data: 'A', train: 'A', evaluate: 'A', deploy: 'A', monitor: 'A', governance: 'A' } },
+    });
+    board = await api.client.call('project.dashboard');
     expect(board.stages[0]!.status).toBe('done');
+    expect(board.readiness.find((r) => r.id === 'owners_named')!.status).toBe('done');
     expect(board.next).toEqual({ stage: 'data', action: 'Import the data the model will learn from.' });
     expect(board.readiness.find((r) => r.id === 'objective_defined')!.status).toBe('done');
     expect(board.champion).toBeNull();
@@ -148,6 +157,23 @@ describe.each(TRANSPORTS)('governance over %s', (_name, connect) => {
     expect(html.mediaType).toBe('text/html');
     expect(html.content).toContain('Ana &lt;PO&gt;');
     expect(html.content).not.toMatch(/<script|src=|href="http/);
+  });
+
+  it('folds quick repeated edits of one person into one timeline entry', async () => {
+    const rui = await api.client.call('people.save', { person: { name: 'Rui', role: 'reviewer' } });
+    for (const letter of ['R', 'A', 'C'] as const) {
+      await api.client.call('people.save', { person: { id: rui.id, name: 'Rui', role: 'reviewer', raci: { evaluate: letter } } });
+    }
+    const titles = (await api.client.call('governance.timeline')).map((t) => t.title);
+    expect(titles).toEqual(['Updated Rui', 'Added Rui (reviewer)']);
+  });
+
+  it('announces every mutation so other open views can refresh', async () => {
+    const seen: string[] = [];
+    api.client.on('audit.recorded', (entry) => seen.push(`${entry.actor} ${entry.action}`));
+    await api.client.call('policy.set', { policy: (await api.client.call('policy.get')).value, note: 'unchanged' });
+    await api.client.call('decisions.add', { decision: { title: 'x' } });
+    await expect.poll(() => seen).toEqual(['test-user policy.set', 'test-user decisions.add']);
   });
 
   it('keeps everything after the project is closed and reopened', async () => {

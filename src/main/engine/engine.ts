@@ -63,7 +63,8 @@ export function createEngine(options: EngineOptions): Engine {
     if (!spec.mutates) return handler(args as never, context);
     try {
       const result = await handler(args as never, context);
-      context.session.project?.store.audit.record({ actor: context.identity, action: method, target: auditTarget(args), details: args, outcome: 'ok' });
+      const entry = context.session.project?.store.audit.record({ actor: context.identity, action: method, target: auditTarget(args), details: args, outcome: 'ok' });
+      if (entry) bus.emit('audit.recorded', entry);
       return result;
     } catch (error) {
       context.session.project?.store.audit.record({

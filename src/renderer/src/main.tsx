@@ -10,6 +10,10 @@ import './styles/feedback.css';
 import './styles/picker.css';
 import './styles/stage.css';
 import './styles/jobs.css';
+import './styles/forms.css';
+import './styles/overview.css';
+import './styles/objectives.css';
+import './styles/timeline.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

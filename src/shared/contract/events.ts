@@ -1,11 +1,13 @@
 import type { z } from 'zod';
-import { Job, JobLogLine, ProjectSummary } from './models';
+import { AuditEntry, Job, JobLogLine, ProjectSummary } from './models';
 
 /** Events the engine pushes to every connected client. */
 export const events = {
   'job.updated': Job,
   'job.log': JobLogLine,
   'project.changed': ProjectSummary.nullable(),
+  /** Every mutating call, from any client (UI, CLI, another window): lets open views refresh. */
+  'audit.recorded': AuditEntry,
 } as const;
 
 export type Events = typeof events;

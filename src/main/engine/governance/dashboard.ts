@@ -21,10 +21,16 @@ function objectivesStage({ objective, people }: DashboardInput): StageState {
   }
   const spec = metricSpec(objective.primaryMetric!.metric)!;
   const goal = `${spec.label} ${spec.higherIsBetter ? '≥' : '≤'} ${objective.primaryMetric!.threshold}`;
-  if (owners.length === 0) {
-    return { id: 'objectives', status: 'in_progress', summary: `Success means ${goal}. No stage has an owner yet.`, nextAction: 'Name the people involved and who owns each stage.' };
+  if (owners.length < GOVERNANCE_STAGES.length) {
+    const unowned = GOVERNANCE_STAGES.filter((stage) => !owners.includes(stage));
+    return {
+      id: 'objectives',
+      status: 'in_progress',
+      summary: `Success means ${goal}. ${owners.length} of ${GOVERNANCE_STAGES.length} stages have an accountable owner.`,
+      nextAction: `Name who is accountable (A) for ${unowned.join(', ')}.`,
+    };
   }
-  return { id: 'objectives', status: 'done', summary: `Success means ${goal}; ${owners.length} of ${GOVERNANCE_STAGES.length} stages have an owner.`, nextAction: null };
+  return { id: 'objectives', status: 'done', summary: `Success means ${goal}; every stage has an accountable owner.`, nextAction: null };
 }
 
 /** Stages whose workspaces are not built yet still show where they stand and what comes next. */
@@ -71,7 +77,7 @@ export function buildDashboard(input: DashboardInput): Dashboard {
   const stages: StageState[] = STAGES.map((stage) =>
     stage.id === 'objectives'
       ? objectivesStage(input)
-      : { id: stage.id, status: 'not_started', summary: `${stage.title}: not started.`, nextAction: LATER_STAGE_ACTIONS[stage.id] },
+      : { id: stage.id, status: 'not_started', summary: stage.summary, nextAction: LATER_STAGE_ACTIONS[stage.id] },
   );
   const firstOpen = stages.find((s) => s.nextAction !== null && s.status !== 'done');
   return {

@@ -39,5 +39,27 @@ export function buildTimeline(store: ProjectStore, limit: number): TimelineEntry
       .filter((e) => e.outcome === 'ok' && e.action === 'people.save' && (e.details as { person?: { id?: string } } | null)?.person?.id)
       .map((e) => ({ at: e.at, who: e.actor, title: `Updated ${store.people.nameOf(e.target ?? '') ?? 'a person'}` })),
   ].map((event) => ({ ...event, kind: 'people' as const, detail: '', decision: null, changes: [] }));
-  return [...decisions, ...versions('objective'), ...versions('policy'), ...people].sort((a, b) => b.at.localeCompare(a.at)).slice(0, limit);
+  return coalesce([...decisions, ...versions('objective'), ...versions('policy'), ...people].sort((a, b) => sortKey(b).localeCompare(sortKey(a)))).slice(0, limit);
+}
+
+/**
+ * A decision dated by day only sorts at the moment it was recorded that day (not at midnight, below
+ * everything else that day); a back-dated one at the end of its day.
+ */
+function sortKey(entry: TimelineEntry): string {
+  if (!entry.decision || entry.at.includes('T')) return entry.at;
+  const endOfDay = `${entry.at}T23:59:59.999Z`;
+  return entry.decision.recordedAt < endOfDay ? entry.decision.recordedAt : endOfDay;
+}
+
+/** Repeated edits of one person by one author within ten minutes read as one entry. */
+function coalesce(entries: TimelineEntry[]): TimelineEntry[] {
+  const out: TimelineEntry[] = [];
+  for (const entry of entries) {
+    const last = out.at(-1);
+    const close = last && Math.abs(Date.parse(last.at) - Date.parse(entry.at)) < 10 * 60_000;
+    if (last && close && entry.kind === 'people' && last.kind === 'people' && entry.title === last.title && entry.who === last.who && entry.title.startsWith('Updated')) continue;
+    out.push(entry);
+  }
+  return out;
 }

@@ -13,17 +13,19 @@ export interface AuditRecord {
 export class AuditLog {
   constructor(private readonly db: Db) {}
 
-  record(entry: AuditRecord): void {
-    this.db
+  record(entry: AuditRecord): AuditEntry {
+    const at = new Date().toISOString();
+    const { lastInsertRowid } = this.db
       .prepare('INSERT INTO audit_log (at, actor, action, target, details, outcome) VALUES (?, ?, ?, ?, ?, ?)')
       .run(
-        new Date().toISOString(),
+        at,
         entry.actor,
         entry.action,
         entry.target ?? null,
         entry.details === undefined ? null : JSON.stringify(entry.details),
         entry.outcome,
       );
+    return { id: Number(lastInsertRowid), at, actor: entry.actor, action: entry.action, target: entry.target ?? null, details: entry.details ?? null, outcome: entry.outcome };
   }
 
   list(limit: number): AuditEntry[] {

@@ -1,10 +1,9 @@
-import { STAGES } from '../../../shared/stages';
+import { STAGES, type StageId } from '../../../shared/stages';
 import { useAppStore } from '../store';
 
-/** A stage's workspace. None is built yet, so each page says what it will do, never a blank page. */
-export function StagePage() {
-  const stageId = useAppStore((s) => s.stage);
-  const setStage = useAppStore((s) => s.setStage);
+/** A stage whose workspace is not built yet: the page says what it will do, never a blank page. */
+export function StagePage({ stageId }: { stageId: StageId }) {
+  const setStage = useAppStore((s) => s.setView);
   const setJobsOpen = useAppStore((s) => s.setJobsOpen);
   const index = Math.max(0, STAGES.findIndex((s) => s.id === stageId));
   const stage = STAGES[index]!;

@@ -3,22 +3,29 @@ import { STAGES } from '../../../shared/stages';
 import { useWorkspaceKeys } from '../hooks/useWorkspaceKeys';
 import { useAppStore } from '../store';
 import { JobsPanel } from './JobsPanel';
+import { ObjectivesWorkspace } from './objectives/ObjectivesWorkspace';
+import { OverviewPage } from './overview/OverviewPage';
 import { StageNav } from './StageNav';
 import { StagePage } from './StagePage';
 import { SwitchProjectDialog } from './SwitchProjectDialog';
 import { WorkspaceHeader } from './WorkspaceHeader';
 
-/** The frame once a project is open: header, stage navigation, the stage page and the Jobs drawer. */
+/** The frame once a project is open: header, navigation, the current view and the Jobs drawer. */
 export function Workspace() {
   const jobsOpen = useAppStore((s) => s.jobsOpen);
-  const stage = useAppStore((s) => s.stage);
+  const view = useAppStore((s) => s.view);
   const projectName = useAppStore((s) => s.project?.name ?? '');
   useWorkspaceKeys();
 
   useEffect(() => {
-    const title = STAGES.find((s) => s.id === stage)?.title ?? '';
+    const title = view === 'overview' ? 'Overview' : (STAGES.find((s) => s.id === view)?.title ?? '');
     document.title = `${title} — ${projectName} — MLCycle`;
-  }, [stage, projectName]);
+  }, [view, projectName]);
+
+  // A new view starts at its top, not wherever the previous one was scrolled to.
+  useEffect(() => {
+    document.getElementById('main')?.scrollTo({ top: 0 });
+  }, [view]);
 
   return (
     <div className={jobsOpen ? 'workspace with-jobs' : 'workspace'}>
@@ -28,7 +35,7 @@ export function Workspace() {
       <WorkspaceHeader />
       <StageNav />
       <main className="workspace-main" id="main" tabIndex={-1}>
-        <StagePage />
+        {view === 'overview' ? <OverviewPage /> : view === 'objectives' ? <ObjectivesWorkspace /> : <StagePage key={view} stageId={view} />}
       </main>
       {jobsOpen && <JobsPanel />}
       <SwitchProjectDialog />

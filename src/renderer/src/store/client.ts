@@ -8,3 +8,12 @@ export function clientOf(get: () => AppState): Client {
   if (!client) throw new MlcycleError('TRANSPORT', 'Not connected to the MLCycle engine yet');
   return client;
 }
+
+/**
+ * Remembers which project an action started for; the returned check says whether it is still the
+ * open one, so a late reply about the previous project never lands in the new one's state.
+ */
+export function projectGuard(get: () => AppState): () => boolean {
+  const id = get().project?.id ?? null;
+  return () => (get().project?.id ?? null) === id;
+}

@@ -39,6 +39,11 @@ export const createConnectionSlice: SliceCreator<ConnectionSlice> = (set, get) =
         client.on('job.updated', (job) => get().applyJobUpdate(job));
         client.on('job.log', (line) => get().applyJobLog(line));
         client.on('project.changed', (project) => void get().adoptProject(project));
+        // Any client (this window, another window, the CLI) may change governance: keep the derived
+        // views current. Drafts being edited here are left alone.
+        client.on('audit.recorded', (entry) => {
+          if (/^(objective|policy|people|decisions)\./.test(entry.action)) get().governanceChanged();
+        });
         connection.onClose((reason) => {
           set({ appState: 'error', connectionError: `${LOST_CONNECTION} (${reason})` });
         });

@@ -1,6 +1,12 @@
 import { create } from 'zustand';
 import { createConnectionSlice } from './connection-slice';
+import { createDashboardSlice } from './dashboard-slice';
+import { createDecisionsSlice } from './decisions-slice';
+import { createGovernanceSlice } from './governance-slice';
 import { createJobsSlice } from './jobs-slice';
+import { createObjectiveSlice } from './objective-slice';
+import { createPeopleSlice } from './people-slice';
+import { createPolicySlice } from './policy-slice';
 import { createProjectSlice } from './project-slice';
 import type { AppState } from './types';
 import { createUiSlice } from './ui-slice';
@@ -11,6 +17,12 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createProjectSlice(...a),
   ...createJobsSlice(...a),
   ...createUiSlice(...a),
+  ...createDashboardSlice(...a),
+  ...createGovernanceSlice(...a),
+  ...createObjectiveSlice(...a),
+  ...createPolicySlice(...a),
+  ...createPeopleSlice(...a),
+  ...createDecisionsSlice(...a),
 }));
 
 export type { AppState } from './types';

@@ -85,8 +85,12 @@ export const createProjectSlice: SliceCreator<ProjectSlice> = (set, get) => {
       }
       set({ project, pickerError: null });
       get().resetJobs();
+      get().resetDashboard();
+      get().resetGovernance();
       get().setSwitcherOpen(false);
-      if (project) await get().loadJobs();
+      // A project opens on its home page; each loader reports its own failure, so none blocks the rest.
+      get().setView('overview');
+      if (project) await Promise.all([get().loadJobs(), get().loadDashboard(), get().loadGovernance()]);
       else await get().loadRecent();
     },
   };

@@ -8,15 +8,27 @@ export interface Notice {
   text: string;
 }
 
+/** What the workspace shows: the project's home page or one lifecycle stage. */
+export type WorkspaceView = 'overview' | StageId;
+/** The sections of the Objectives workspace. */
+export type ObjectivesTab = 'objective' | 'people' | 'policies' | 'decisions';
+
+/** The views in navigation order: Overview first, then the stages as a model lives them. */
+export const WORKSPACE_VIEWS: readonly WorkspaceView[] = ['overview', ...STAGES.map((s) => s.id)];
+
 export interface UiSlice {
-  stage: StageId;
+  view: WorkspaceView;
+  objectivesTab: ObjectivesTab;
   theme: Theme;
   notices: Notice[];
   jobsOpen: boolean;
   switcherOpen: boolean;
-  setStage(stage: StageId): void;
-  /** Moves to the previous (-1) or next (+1) stage, wrapping around; returns the new stage. */
-  moveStage(delta: number): StageId;
+  setView(view: WorkspaceView): void;
+  /** Opens the Objectives workspace on one of its sections. */
+  openObjectives(tab: ObjectivesTab): void;
+  setObjectivesTab(tab: ObjectivesTab): void;
+  /** Moves to the previous (-1) or next (+1) view, wrapping around; returns the new view. */
+  moveView(delta: number): WorkspaceView;
   toggleTheme(): void;
   notify(kind: Notice['kind'], text: string): void;
   dismissNotice(id: number): void;
@@ -32,20 +44,30 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
   applyTheme(theme, false);
 
   return {
-    stage: 'objectives',
+    view: 'overview',
+    objectivesTab: 'objective',
     theme,
     notices: [],
-    jobsOpen: true,
+    // Closed until there is work to watch: the stage workspaces need the width, and starting a job opens it.
+    jobsOpen: false,
     switcherOpen: false,
 
-    setStage(stage) {
-      set({ stage });
+    setView(view) {
+      set({ view });
     },
 
-    moveStage(delta) {
-      const index = STAGES.findIndex((s) => s.id === get().stage);
-      const next = STAGES[(index + delta + STAGES.length) % STAGES.length]!.id;
-      set({ stage: next });
+    openObjectives(tab) {
+      set({ view: 'objectives', objectivesTab: tab });
+    },
+
+    setObjectivesTab(tab) {
+      set({ objectivesTab: tab });
+    },
+
+    moveView(delta) {
+      const index = WORKSPACE_VIEWS.indexOf(get().view);
+      const next = WORKSPACE_VIEWS[(index + delta + WORKSPACE_VIEWS.length) % WORKSPACE_VIEWS.length]!;
+      set({ view: next });
       return next;
     },
 
