@@ -14,3 +14,5 @@ export * from './governance/diff';
 export * from './governance/gates';
 export * from './governance/dashboard';
 export * from './governance/methods';
+export * from './data/models';
+export * from './data/methods';

@@ -1,17 +1,30 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { dataBenchmarks } from './data.bench';
 import { foundationBenchmarks } from './foundation.bench';
 import { fmt, type Figure } from './stats';
 
 /**
- * `npm run bench`: runs every benchmark, prints the figures and writes them as one Markdown table
- * to test-results/bench.md with the machine they were measured on.
+ * `npm run bench [-- suite…]`: runs the named suites (default: all but the slow `data-10m`), prints
+ * the figures and writes them as one Markdown table to test-results/bench.md with the machine.
+ * Data benchmarks run the built CLI: `npm run build` first.
  */
-const suites: Array<[string, () => Promise<Figure[]>]> = [['foundation', foundationBenchmarks]];
+const suites: Array<[string, () => Promise<Figure[]>]> = [
+  ['foundation', foundationBenchmarks],
+  ['data', () => dataBenchmarks(1_000_000)],
+  ['data-10m', () => dataBenchmarks(10_000_000)],
+];
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !suites.some(([suite]) => suite === name));
+if (unknown.length) {
+  process.stderr.write(`unknown benchmark suite ${unknown.join(', ')}; suites: ${suites.map(([s]) => s).join(', ')}\n`);
+  process.exit(2);
+}
+const chosen = suites.filter(([name]) => (asked.length ? asked.includes(name) : name !== 'data-10m'));
 
 const figures: Figure[] = [];
-for (const [name, run] of suites) {
+for (const [name, run] of chosen) {
   process.stdout.write(`running ${name} benchmarks...\n`);
   figures.push(...(await run()));
 }

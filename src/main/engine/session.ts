@@ -2,6 +2,7 @@ import path from 'node:path';
 import { MlcycleError } from '../../shared/contract/errors';
 import type { ProjectSummary } from '../../shared/contract/models';
 import type { EventBus } from './events';
+import { InteractiveDuck } from './data/duck';
 import { JobManager } from './jobs/manager';
 import type { RecentProjects } from './recent';
 import { ProjectStore } from './store/project-store';
@@ -9,6 +10,7 @@ import { ProjectStore } from './store/project-store';
 export interface OpenProject {
   store: ProjectStore;
   jobs: JobManager;
+  duck: InteractiveDuck;
 }
 
 function isProcessAlive(pid: number): boolean {
@@ -57,13 +59,14 @@ export class Session {
     if (!open) return;
     this.current = null;
     await open.jobs.dispose();
+    await open.duck.close();
     open.store.close();
     this.bus.emit('project.changed', null);
   }
 
   private async adopt(store: ProjectStore): Promise<ProjectSummary> {
     await this.close();
-    this.current = { store, jobs: new JobManager(store.jobs, this.bus) };
+    this.current = { store, jobs: new JobManager(store.jobs, this.bus), duck: new InteractiveDuck() };
     const summary = store.summary();
     this.recent.touch(summary.dir, summary.name);
     this.bus.emit('project.changed', summary);

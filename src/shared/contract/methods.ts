@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dataMethods } from '../data/methods';
 import { governanceMethods } from '../governance/methods';
 import { AuditEntry, Job, JobLogLine, ProjectSummary, RecentProject, SystemInfo } from './models';
 
@@ -57,7 +58,7 @@ const coreMethods = {
   },
 } as const;
 
-export const methods = { ...coreMethods, ...governanceMethods } as const;
+export const methods = { ...coreMethods, ...governanceMethods, ...dataMethods } as const;
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

@@ -1,5 +1,6 @@
 import type { HandlerMap } from '../context';
 import { auditHandlers } from './audit';
+import { dataHandlers } from './data';
 import { governanceHandlers } from './governance';
 import { jobHandlers } from './jobs';
 import { projectHandlers } from './project';
@@ -12,4 +13,5 @@ export const handlers: HandlerMap = {
   ...jobHandlers,
   ...auditHandlers,
   ...governanceHandlers,
+  ...dataHandlers,
 };

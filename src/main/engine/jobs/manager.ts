@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { MlcycleError } from '../../../shared/contract/errors';
+import { MlcycleError, toApiError } from '../../../shared/contract/errors';
 import { FINISHED_JOB_STATUSES, type Job, type JobLogLine } from '../../../shared/contract/models';
 import type { EventBus } from '../events';
 import type { JobsRepo } from '../store/jobs-repo';
@@ -15,8 +15,16 @@ const FLUSH_INTERVAL_MS = 200;
 /** A worker that ignores cancel for this long is terminated. */
 const CANCEL_GRACE_MS = 2_000;
 
+/**
+ * Runs on the main thread with the worker's result when it succeeds: writes what the worker
+ * prepared into the store (e.g. renames a file into artifacts/ and inserts rows) and returns the
+ * job's final result. If it throws, the job fails with that error.
+ */
+export type CommitResult = (workerResult: unknown, job: Job) => unknown;
+
 interface Running {
   job: Job;
+  commit?: CommitResult;
   worker: Worker;
   cancelFlag: Int32Array;
   startedMs: number;
@@ -29,6 +37,7 @@ interface Running {
 interface Queued {
   job: Job;
   kind: TaskKind;
+  commit?: CommitResult;
 }
 
 /**
@@ -48,7 +57,7 @@ export class JobManager {
     private readonly pid = process.pid,
   ) {}
 
-  start(kind: TaskKind, params: unknown, title: string): Job {
+  start(kind: TaskKind, params: unknown, title: string, commit?: CommitResult): Job {
     const job: Job = {
       id: randomUUID(),
       kind,
@@ -65,15 +74,15 @@ export class JobManager {
       finishedAt: null,
     };
     this.repo.insert(job, this.pid);
-    if (this.running.size < this.maxConcurrent) this.launch(job, kind);
+    if (this.running.size < this.maxConcurrent) this.launch(job, kind, commit);
     else {
-      this.queue.push({ job, kind });
+      this.queue.push({ job, kind, commit });
       this.bus.emit('job.updated', { ...job });
     }
     return { ...job };
   }
 
-  private launch(job: Job, kind: TaskKind): void {
+  private launch(job: Job, kind: TaskKind, commit?: CommitResult): void {
     job.status = 'running';
     job.phase = 'starting';
     job.startedAt = new Date().toISOString();
@@ -81,7 +90,7 @@ export class JobManager {
     const params = job.params;
     const cancelFlag = new SharedArrayBuffer(4);
     const worker = spawnTaskWorker({ kind, params, cancelFlag });
-    const entry: Running = { job, worker, cancelFlag: new Int32Array(cancelFlag), startedMs: Date.now(), logSeq: 0, flushTimer: null, cancelTimer: null, cancelRequested: false };
+    const entry: Running = { job, commit, worker, cancelFlag: new Int32Array(cancelFlag), startedMs: Date.now(), logSeq: 0, flushTimer: null, cancelTimer: null, cancelRequested: false };
     this.running.set(job.id, entry);
     worker.on('message', (message: FromWorker) => this.onWorkerMessage(entry, message));
     worker.on('error', (error) => this.finish(entry, 'failed', { error: { code: 'INTERNAL', message: `Worker crashed: ${error.message}` } }));
@@ -97,7 +106,7 @@ export class JobManager {
   private launchNext(): void {
     while (this.running.size < this.maxConcurrent && this.queue.length > 0) {
       const next = this.queue.shift()!;
-      this.launch(next.job, next.kind);
+      this.launch(next.job, next.kind, next.commit);
     }
   }
 
@@ -173,9 +182,15 @@ export class JobManager {
         this.bus.emit('job.log', line);
         return;
       }
-      case 'done':
-        this.finish(entry, 'succeeded', { result: message.result });
+      case 'done': {
+        if (!entry.commit) return this.finish(entry, 'succeeded', { result: message.result });
+        try {
+          this.finish(entry, 'succeeded', { result: entry.commit(message.result, entry.job) });
+        } catch (error) {
+          this.finish(entry, 'failed', { error: toApiError(error) });
+        }
         return;
+      }
       case 'cancelled':
         this.finish(entry, 'cancelled', { error: { code: 'CANCELLED', message: message.message } });
         return;

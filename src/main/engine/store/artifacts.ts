@@ -19,14 +19,14 @@ export interface ArtifactRef {
  */
 export class ArtifactStore {
   constructor(
-    private readonly root: string,
+    private readonly rootDir: string,
     private readonly db: Db,
   ) {
-    fs.mkdirSync(root, { recursive: true });
+    fs.mkdirSync(rootDir, { recursive: true });
   }
 
   pathOf(sha256: string): string {
-    return path.join(this.root, sha256.slice(0, 2), sha256);
+    return path.join(this.rootDir, sha256.slice(0, 2), sha256);
   }
 
   has(sha256: string): boolean {
@@ -62,8 +62,29 @@ export class ArtifactStore {
     return this.commit(hash.digest('hex'), size, mediaType, async () => {}, tmp);
   }
 
+  /**
+   * Takes ownership of a file already written and hashed elsewhere on the same disk (by a worker):
+   * renamed into place, or dropped if the same content is already stored.
+   */
+  adoptFile(file: string, sha256: string, mediaType: string): ArtifactRef {
+    const final = this.pathOf(sha256);
+    const size = fs.statSync(file).size;
+    if (fs.existsSync(final)) fs.rmSync(file, { force: true });
+    else {
+      fs.mkdirSync(path.dirname(final), { recursive: true });
+      fs.renameSync(file, final);
+    }
+    this.db.prepare('INSERT OR IGNORE INTO artifacts (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)').run(sha256, size, mediaType, new Date().toISOString());
+    return { sha256, size, path: final };
+  }
+
+  /** Where workers write files they will hand over with adoptFile (same disk, so rename is atomic). */
+  get root(): string {
+    return this.rootDir;
+  }
+
   private tempPath(): string {
-    return path.join(this.root, `.tmp-${randomUUID()}`);
+    return path.join(this.rootDir, `.tmp-${randomUUID()}`);
   }
 
   private async commit(

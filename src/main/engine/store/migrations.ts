@@ -103,6 +103,37 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX decisions_by_date ON decisions (decided_at DESC);
     `,
   },
+  {
+    version: 3,
+    name: 'datasets and their immutable versions',
+    sql: `
+      CREATE TABLE datasets (
+        id          TEXT PRIMARY KEY,
+        name        TEXT NOT NULL UNIQUE,
+        created_at  TEXT NOT NULL,
+        created_by  TEXT NOT NULL
+      );
+      CREATE TABLE dataset_versions (
+        id             TEXT PRIMARY KEY,
+        dataset_id     TEXT NOT NULL REFERENCES datasets (id),
+        version        INTEGER NOT NULL,
+        sha256         TEXT NOT NULL REFERENCES artifacts (sha256),
+        rows           INTEGER NOT NULL,
+        bytes          INTEGER NOT NULL,
+        columns        TEXT NOT NULL,
+        target         TEXT,
+        source         TEXT NOT NULL,
+        parent_id      TEXT REFERENCES dataset_versions (id),
+        recipe         TEXT,
+        rejected_rows  INTEGER NOT NULL DEFAULT 0,
+        reject_sample  TEXT NOT NULL DEFAULT '[]',
+        job_id         TEXT,
+        created_at     TEXT NOT NULL,
+        created_by     TEXT NOT NULL,
+        UNIQUE (dataset_id, version)
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -9,6 +9,7 @@ import { DB_FILE, openDatabase, type Db } from './database';
 import { JobsRepo } from './jobs-repo';
 import { Objective, EMPTY_OBJECTIVE } from '../../../shared/governance/objective';
 import { DEFAULT_POLICY, Policy } from '../../../shared/governance/policy';
+import { DatasetsRepo } from '../data/datasets-repo';
 import { DecisionsRepo } from '../governance/decisions-repo';
 import { PeopleRepo } from '../governance/people-repo';
 import { VersionedSettings } from '../governance/versioned-settings';
@@ -22,6 +23,7 @@ export class ProjectStore {
   readonly policy: VersionedSettings<typeof Policy>;
   readonly people: PeopleRepo;
   readonly decisions: DecisionsRepo;
+  readonly datasets: DatasetsRepo;
 
   private constructor(
     readonly dir: string,
@@ -34,6 +36,7 @@ export class ProjectStore {
     this.policy = new VersionedSettings(db, 'policy_versions', Policy, DEFAULT_POLICY);
     this.people = new PeopleRepo(db);
     this.decisions = new DecisionsRepo(db);
+    this.datasets = new DatasetsRepo(db);
   }
 
   /** Creates a project in `dir` (made if missing). Refuses a folder that already holds a project. */

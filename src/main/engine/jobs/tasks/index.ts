@@ -1,9 +1,11 @@
+import { importTask } from '../../data/import-task';
 import { demoTask } from './demo';
 import type { Task } from './types';
 
 /** Every kind of work that runs in a worker thread. Later domains register theirs here. */
 export const TASKS = {
   demo: demoTask as Task,
+  'data.import': importTask as Task,
 } satisfies Record<string, Task>;
 
 export type TaskKind = keyof typeof TASKS;

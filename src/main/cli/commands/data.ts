@@ -1,0 +1,187 @@
+import type { Command } from 'commander';
+import path from 'node:path';
+import type { Client } from '../../../shared/client';
+import type { Job } from '../../../shared/contract/models';
+import type { DatasetVersion, ImportOptionsInput, ImportSourceInput } from '../../../shared/data/models';
+import { emit, table, UsageError, type CliIo, type RunCommand } from '../output';
+import { collect, intOption } from '../parse-options';
+import { withProject } from '../project-engine';
+
+/** Waits for a job, drawing a progress line on a terminal; resolves with the finished job. */
+export function followJob(client: Client, job: Job, io: CliIo, quiet: boolean): Promise<Job> {
+  const tty = !quiet && process.stderr.isTTY;
+  return new Promise((resolve) => {
+    const done = (j: Job) => {
+      if (tty) io.err('\r\x1b[K');
+      stop();
+      resolve(j);
+    };
+    const stop = client.on('job.updated', (j) => {
+      if (j.id !== job.id) return;
+      if (tty) io.err(`\r\x1b[K${Math.round(j.progress * 100)}% ${j.phase ?? ''}`);
+      if (['succeeded', 'failed', 'cancelled', 'interrupted'].includes(j.status)) done(j);
+    });
+    void client.call('jobs.get', { id: job.id }).then((j) => {
+      if (['succeeded', 'failed', 'cancelled', 'interrupted'].includes(j.status)) done(j);
+    });
+  });
+}
+
+function sourceFrom(input: string, opts: ImportFlags, cwd: string): ImportSourceInput {
+  if (/^postgres(ql)?:\/\//.test(input)) {
+    if (!opts.table && !opts.query) throw new UsageError('a PostgreSQL import needs --table T or --query Q');
+    return { kind: 'postgres', url: input, table: opts.table, query: opts.query };
+  }
+  if (/^https?:\/\//.test(input)) return { kind: 'url', url: input, format: (opts.format as 'csv' | 'parquet' | 'json' | undefined) ?? 'auto' };
+  const file = path.resolve(cwd, input);
+  const format = opts.format ?? (/\.parquet$/i.test(file) ? 'parquet' : /\.(json|ndjson|jsonl)$/i.test(file) ? 'json' : /\.(sqlite3?|db)$/i.test(file) ? 'sqlite' : 'csv');
+  if (format === 'sqlite') {
+    if (!opts.table) throw new UsageError('a SQLite import needs --table T');
+    return { kind: 'sqlite', path: file, table: opts.table };
+  }
+  if (format === 'parquet') return { kind: 'parquet', path: file };
+  if (format === 'json') return { kind: 'json', path: file };
+  return {
+    kind: 'csv',
+    path: file,
+    delimiter: opts.delimiter === '\\t' ? '\t' : opts.delimiter,
+    quote: opts.quote,
+    header: opts.header === undefined ? undefined : opts.header !== 'false',
+    skipRows: opts.skip,
+    nullString: opts.null,
+  };
+}
+
+function parsePairs(flag: string, values: string[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const value of values ?? []) {
+    const at = value.lastIndexOf('=');
+    if (at <= 0) throw new UsageError(`${flag} takes column=VALUE, got "${value}"`);
+    out[value.slice(0, at)] = value.slice(at + 1);
+  }
+  return out;
+}
+
+interface ImportFlags {
+  project?: string;
+  json?: boolean;
+  name?: string;
+  table?: string;
+  query?: string;
+  format?: string;
+  delimiter?: string;
+  quote?: string;
+  header?: string;
+  skip?: number;
+  null?: string;
+  type?: string[];
+  as?: string[];
+  target?: string;
+  skipBadRows?: boolean;
+}
+
+function describeVersion(v: DatasetVersion): string {
+  return [
+    `${v.datasetName}@${v.version}  ${v.rows.toLocaleString('en')} rows × ${v.columns.length} columns  ${(v.bytes / 1e6).toFixed(2)} MB Parquet`,
+    `id ${v.id} · sha256 ${v.sha256.slice(0, 16)}… · by ${v.createdBy} at ${v.createdAt}`,
+    v.target ? `target: ${v.target}` : 'target: (not chosen)',
+    v.rejectedRows ? `${v.rejectedRows} malformed rows skipped, e.g. line ${v.rejectSample[0]?.line}: ${v.rejectSample[0]?.message}` : '',
+    '',
+    table([['COLUMN', 'TYPE', 'TREATED AS'], ...v.columns.map((c) => [c.name + (c.name === v.target ? ' (target)' : ''), c.type, c.semantic])]),
+  ]
+    .filter((line, i) => line !== '' || i === 4)
+    .join('\n');
+}
+
+export function registerData(program: Command, io: CliIo, run: RunCommand): void {
+  const data = program.command('data').description('Import and inspect datasets (CSV/TSV, Parquet, JSON, SQLite, PostgreSQL, http(s) URLs)');
+
+  data
+    .command('import')
+    .description('Import a file, URL or database table as a new dataset version (Parquet, content-addressed)')
+    .argument('<source>', 'a file path, an http(s) URL, or a postgres:// URL')
+    .option('--name <name>', 'dataset name (default: the file or table name); an existing name gets a new version')
+    .option('--table <table>', 'table to import (SQLite file or PostgreSQL)')
+    .option('--query <sql>', 'query to import (PostgreSQL)')
+    .option('--format <format>', 'csv, parquet, json or sqlite (default: from the file name)')
+    .option('--delimiter <char>', 'CSV delimiter (default: tab for .tsv, else comma); \\t for tab')
+    .option('--quote <char>', 'CSV quote character (default ")')
+    .option('--header <true|false>', 'whether the first CSV line names the columns (default true)')
+    .option('--skip <n>', 'CSV lines to skip before the header', intOption('--skip'))
+    .option('--null <text>', 'CSV text that means missing')
+    .option('--type <column=TYPE>', 'storage type for a column, e.g. zip=VARCHAR or day=DATE (repeatable)', collect)
+    .option('--as <column=kind>', 'treat a column as numeric, categorical, text, datetime or boolean (repeatable)', collect)
+    .option('--target <column>', 'the target column')
+    .option('--skip-bad-rows', 'skip malformed rows (counted, with a sample kept) instead of stopping at the first')
+    .option('--project <dir>', 'project folder (default: current folder)')
+    .option('--json', 'print the result as JSON')
+    .action((input: string, opts: ImportFlags) =>
+      run(
+        () =>
+          withProject(io, opts.project, async (client) => {
+            const options: ImportOptionsInput = {
+              name: opts.name,
+              onBadRows: opts.skipBadRows ? 'skip' : 'fail',
+              types: parsePairs('--type', opts.type),
+              semantic: parsePairs('--as', opts.as) as ImportOptionsInput['semantic'],
+              target: opts.target,
+            };
+            const job = await client.call('data.import', { source: sourceFrom(input, opts, io.cwd), options });
+            const finished = await followJob(client, job, io, Boolean(opts.json));
+            if (finished.status !== 'succeeded') {
+              emit(io, opts.json, { error: finished.error, job: finished.id }, () => '');
+              io.err(`mlcycle: ${finished.error?.message ?? `import ${finished.status}`}\n`);
+              return 1;
+            }
+            const result = finished.result as { name: string; version: number; rows: number; rejectedRows: number; reused: boolean };
+            emit(io, opts.json, result, () =>
+              result.reused
+                ? `Same content as ${result.name}@${result.version}; reused it.`
+                : `Imported ${result.rows.toLocaleString('en')} rows as ${result.name}@${result.version}${result.rejectedRows ? ` (${result.rejectedRows} malformed rows skipped)` : ''}.`,
+            );
+          }),
+        opts.json,
+      ),
+    );
+
+  data
+    .command('list', { isDefault: true })
+    .description('List datasets with their latest version')
+    .option('--project <dir>', 'project folder (default: current folder)')
+    .option('--json', 'print the result as JSON')
+    .action((opts: { project?: string; json?: boolean }) =>
+      run(
+        () =>
+          withProject(io, opts.project, async (client) => {
+            const list = await client.call('data.list');
+            emit(io, opts.json, list, () =>
+              list.length === 0
+                ? 'No datasets yet. Import one with "mlcycle data import FILE".'
+                : table([['NAME', 'VERSIONS', 'ROWS', 'COLUMNS', 'TARGET', 'UPDATED'], ...list.map((d) => [d.name, String(d.versions), d.latest.rows.toLocaleString('en'), String(d.latest.columns.length), d.latest.target ?? '', d.latest.createdAt])]),
+            );
+          }),
+        opts.json,
+      ),
+    );
+
+  data
+    .command('show')
+    .description('Show a dataset version: schema, size, source, target; --rows prints the first rows')
+    .argument('<dataset>', 'name, name@version, or id')
+    .option('--rows <n>', 'also print the first n rows', intOption('--rows'))
+    .option('--project <dir>', 'project folder (default: current folder)')
+    .option('--json', 'print the result as JSON')
+    .action((ref: string, opts: { project?: string; rows?: number; json?: boolean }) =>
+      run(
+        () =>
+          withProject(io, opts.project, async (client) => {
+            const shown = await client.call('data.show', { ref });
+            const page = opts.rows ? await client.call('data.rows', { ref, limit: opts.rows }) : null;
+            emit(io, opts.json, page ? { ...shown, rows: page.rows } : shown, () =>
+              [describeVersion(shown.version), ...(page ? ['', table([page.columns.map((c) => c.name), ...page.rows.map((r) => r.map((v) => (v === null ? '∅' : String(v))))])] : [])].join('\n'),
+            );
+          }),
+        opts.json,
+      ),
+    );
+}

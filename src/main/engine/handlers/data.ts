@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { MlcycleError } from '../../../shared/contract/errors';
+import type { HandlerMap } from '../context';
+import type { ImportResult } from '../data/import-task';
+import { lit } from '../data/sql';
+
+/** BIGINTs, dates and other non-JSON values become strings; numbers that fit stay numbers. */
+function jsonValue(value: unknown): unknown {
+  if (value === null || typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  return String(value);
+}
+
+export const dataHandlers = {
+  'data.import': (args, ctx) => {
+    const { store, jobs } = ctx.session.require();
+    const tempDir = store.artifacts.root;
+    const source = args.source;
+    const label = source.kind === 'postgres' ? 'from PostgreSQL' : source.kind === 'url' ? source.url : source.kind === 'sqlite' ? `${path.basename(source.path)}:${source.table}` : path.basename(source.path);
+    return jobs.start('data.import', { source: args.source, options: args.options, tempDir }, `Import ${label}`, (raw, job) => {
+      const result = raw as ImportResult;
+      try {
+        store.artifacts.adoptFile(result.tempFile, result.sha256, 'application/vnd.apache.parquet');
+        const { version, reused } = store.datasets.addVersion(
+          {
+            name: args.options.name ?? result.suggestedName,
+            sha256: result.sha256,
+            rows: result.rows,
+            bytes: result.bytes,
+            columns: result.columns,
+            target: args.options.target ?? null,
+            source: args.source.kind === 'postgres' ? { ...args.source, url: args.source.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') } : args.source,
+            rejectedRows: result.rejectedRows,
+            rejectSample: result.rejectSample,
+            jobId: job.id,
+          },
+          ctx.identity,
+        );
+        return { datasetId: version.datasetId, versionId: version.id, name: version.datasetName, version: version.version, rows: version.rows, rejectedRows: result.rejectedRows, reused };
+      } finally {
+        fs.rmSync(result.tempFile, { force: true });
+      }
+    });
+  },
+  'data.list': (_args, ctx) => ctx.session.require().store.datasets.list(),
+  'data.show': (args, ctx) => {
+    const { store } = ctx.session.require();
+    const { dataset, version } = store.datasets.resolve(args.ref);
+    return { dataset, version, versions: store.datasets.versions(dataset.id) };
+  },
+  'data.rows': async (args, ctx) => {
+    const project = ctx.session.require();
+    const { version } = project.store.datasets.resolve(args.ref);
+    const file = project.store.artifacts.pathOf(version.sha256);
+    const con = await project.duck.con();
+    const reader = await con.runAndReadAll(`SELECT * FROM read_parquet(${lit(file)}) LIMIT ${args.limit} OFFSET ${args.offset}`);
+    return { columns: version.columns, rows: reader.getRows().map((row) => row.map(jsonValue)), offset: args.offset, total: version.rows };
+  },
+  'data.setColumn': (args, ctx) => {
+    const { store } = ctx.session.require();
+    const { version } = store.datasets.resolve(args.ref);
+    if (!version.columns.some((c) => c.name === args.column)) {
+      throw new MlcycleError('INVALID_ARGUMENT', `'column': dataset ${version.datasetName}@${version.version} has no column '${args.column}'`, { field: 'column' });
+    }
+    const columns = version.columns.map((c) => (c.name === args.column && args.semantic ? { ...c, semantic: args.semantic } : c));
+    const target = args.target === true ? args.column : args.target === false && version.target === args.column ? null : version.target;
+    return store.datasets.annotate(version.id, columns, target);
+  },
+} satisfies Partial<HandlerMap>;
+

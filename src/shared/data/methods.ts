@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { Job } from '../contract/models';
+import { ColumnInfo, Dataset, DatasetVersion, ImportOptions, ImportSource, SEMANTIC_TYPES } from './models';
+
+const ref = z.string().trim().min(1, 'name a dataset (name, name@version or id)');
+
+export const RowPage = z.object({
+  columns: z.array(ColumnInfo),
+  /** Row-major values as JSON: numbers, strings, booleans, null; dates and big integers as strings. */
+  rows: z.array(z.array(z.unknown())),
+  offset: z.number().int(),
+  total: z.number().int(),
+});
+export type RowPage = z.infer<typeof RowPage>;
+
+/** Import and browse datasets. */
+export const dataMethods = {
+  'data.import': {
+    args: z.object({ source: ImportSource, options: ImportOptions.default({ onBadRows: 'fail', types: {}, semantic: {} }) }).strict(),
+    result: Job,
+    mutates: true,
+  },
+  'data.list': { args: z.object({}).strict(), result: z.array(Dataset), mutates: false },
+  'data.show': { args: z.object({ ref }).strict(), result: z.object({ dataset: Dataset, version: DatasetVersion, versions: z.array(DatasetVersion) }), mutates: false },
+  'data.rows': {
+    args: z.object({ ref, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(10_000).default(100) }).strict(),
+    result: RowPage,
+    mutates: false,
+  },
+  'data.setColumn': {
+    args: z.object({ ref, column: z.string().min(1), semantic: z.enum(SEMANTIC_TYPES).optional(), target: z.boolean().optional() }).strict(),
+    result: DatasetVersion,
+    mutates: true,
+  },
+} as const;

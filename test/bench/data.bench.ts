@@ -1,0 +1,52 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { BIN, REPO } from '../helpers/cli';
+import { tempDir } from '../helpers/temp';
+import type { Figure } from './stats';
+
+/**
+ * The issue's data set: rows × 20 columns — 15 numeric with skew and ~2% missing, 4 categorical,
+ * 1 binary target — written once to .cache/bench and reused.
+ */
+async function generatedCsv(rows: number): Promise<string> {
+  const file = path.join(REPO, '.cache', 'bench', `generated-${rows}.csv`);
+  if (fs.existsSync(file)) return file;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const numeric = Array.from({ length: 15 }, (_, i) => `CASE WHEN random() < 0.02 THEN NULL ELSE round(exp(random() * ${1 + (i % 4)}) * ${i + 1}, 4) END AS x${i + 1}`);
+  const categorical = Array.from({ length: 4 }, (_, i) => `['a','b','c','d','e','f','g','h'][1 + floor(random() * ${3 + i * 2})::INT] AS c${i + 1}`);
+  const instance = await DuckDBInstance.create(':memory:');
+  const con = await instance.connect();
+  await con.run(`COPY (SELECT ${[...numeric, ...categorical, '(random() < 0.3)::INT AS target'].join(', ')} FROM range(${rows})) TO '${file}.tmp' (HEADER, DELIMITER ',')`);
+  con.closeSync();
+  instance.closeSync();
+  fs.renameSync(`${file}.tmp`, file);
+  return file;
+}
+
+function timedCli(args: string[], env: NodeJS.ProcessEnv): { seconds: number; maxRssMb: number } {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, ...env, MLCYCLE_REPORT_RESOURCES: '1' }, encoding: 'utf8' });
+  const seconds = (performance.now() - start) / 1000;
+  if (result.status !== 0) throw new Error(`mlcycle ${args.join(' ')} failed: ${result.stderr}`);
+  const line = result.stderr.split('\n').find((l) => l.startsWith('mlcycle-resources '));
+  return { seconds, maxRssMb: line ? (JSON.parse(line.slice('mlcycle-resources '.length)) as { maxRssMb: number }).maxRssMb : Number.NaN };
+}
+
+/** Import through the built CLI, as a user runs it: wall seconds (CLI start to exit) and peak RSS. */
+export async function dataBenchmarks(rows = 1_000_000): Promise<Figure[]> {
+  const csv = await generatedCsv(rows);
+  const tmp = tempDir('mlcycle-bench-');
+  const env = { MLCYCLE_HOME: path.join(tmp.dir, 'home') };
+  const project = path.join(tmp.dir, 'p');
+  spawnSync(process.execPath, [BIN, 'init', project], { env: { ...process.env, ...env } });
+  const label = `${(rows / 1e6).toLocaleString('en')}M rows × 20 cols CSV (${(fs.statSync(csv).size / 1e6).toFixed(0)} MB)`;
+  const run = timedCli(['data', 'import', csv, '--project', project, '--target', 'target', '--json'], env);
+  tmp.cleanup();
+  return [
+    { benchmark: `Import ${label}`, metric: 'wall time (CLI start to exit)', value: run.seconds, unit: 's' },
+    { benchmark: `Import ${label}`, metric: 'peak RSS', value: run.maxRssMb, unit: 'MB' },
+  ];
+}

@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mlcycle } from '../helpers/cli';
+import { tempDir } from '../helpers/temp';
+
+/** `mlcycle data …` as a user types it. */
+describe('mlcycle data', () => {
+  const tmp = tempDir();
+  const env = { MLCYCLE_HOME: path.join(tmp.dir, 'home'), MLCYCLE_USER: 'ana' };
+  const project = path.join(tmp.dir, 'p');
+  const run = (args: string[]) => mlcycle([...args, '--project', project], { env, cwd: tmp.dir });
+  const csv = path.join(tmp.dir, 'loans.csv');
+
+  beforeAll(() => {
+    expect(mlcycle(['init', project], { env }).status).toBe(0);
+    fs.writeFileSync(csv, 'id,amount,grade,defaulted\n1,1000,A,0\n2,2500,B,1\n3,400,A,0\n');
+  });
+  afterAll(() => tmp.cleanup());
+
+  it('imports a CSV, then lists and shows it', () => {
+    const imported = run(['data', 'import', 'loans.csv', '--target', 'defaulted', '--as', 'defaulted=categorical']);
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(imported.stdout.trim()).toBe('Imported 3 rows as loans@1.');
+    expect(run(['data', 'import', 'loans.csv', '--json']).stdout).toContain('"reused": true');
+    const list = JSON.parse(run(['data', 'list', '--json']).stdout);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ name: 'loans', versions: 1, latest: { rows: 3, target: 'defaulted' } });
+    const shown = run(['data', 'show', 'loans@1', '--rows', '2']).stdout;
+    expect(shown).toMatch(/^loans@1 {2}3 rows × 4 columns/);
+    expect(shown).toMatch(/defaulted \(target\)\s+BIGINT\s+categorical/);
+    expect(shown).toMatch(/1\s+1000\s+A\s+0/);
+  });
+
+  it('stops at a malformed row with file and line, or skips it when asked', () => {
+    const bad = path.join(tmp.dir, 'bad.csv');
+    fs.writeFileSync(bad, 'a,b\n1,2\n3,4,5\n');
+    const failed = run(['data', 'import', bad]);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain(`${bad}, line 3: Expected Number of Columns: 2 Found: 3`);
+    const skipped = run(['data', 'import', bad, '--skip-bad-rows']);
+    expect(skipped.stdout.trim()).toBe('Imported 1 rows as bad@1 (1 malformed rows skipped).');
+  });
+
+  it('refuses bad usage with exit 2', () => {
+    expect(run(['data', 'import', 'db.sqlite']).stderr).toContain('a SQLite import needs --table T');
+    expect(run(['data', 'import', 'loans.csv', '--type', 'nonsense']).status).toBe(2);
+    const missing = run(['data', 'show', 'nope']);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("No dataset 'nope'. Datasets: bad, loans.");
+  });
+});
