@@ -16,3 +16,4 @@ export * from './governance/dashboard';
 export * from './governance/methods';
 export * from './data/models';
 export * from './data/methods';
+export * from './data/profile';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Job } from '../contract/models';
 import { ColumnInfo, Dataset, DatasetVersion, ImportOptions, ImportSource, SEMANTIC_TYPES } from './models';
+import { Profile } from './profile';
 
 const ref = z.string().trim().min(1, 'name a dataset (name, name@version or id)');
 
@@ -25,6 +26,12 @@ export const dataMethods = {
   'data.rows': {
     args: z.object({ ref, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(10_000).default(100) }).strict(),
     result: RowPage,
+    mutates: false,
+  },
+  /** The version's profile if computed, else starts the profile job (force: compute again). */
+  'data.profile': {
+    args: z.object({ ref, force: z.boolean().default(false) }).strict(),
+    result: z.object({ profile: Profile.nullable(), job: Job.nullable() }),
     mutates: false,
   },
   'data.setColumn': {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Client } from '../../../shared/client';
 import type { Job } from '../../../shared/contract/models';
 import type { DatasetVersion, ImportOptionsInput, ImportSourceInput } from '../../../shared/data/models';
+import type { Profile } from '../../../shared/data/profile';
 import { emit, table, UsageError, type CliIo, type RunCommand } from '../output';
 import { collect, intOption } from '../parse-options';
 import { withProject } from '../project-engine';
@@ -93,6 +94,29 @@ function describeVersion(v: DatasetVersion): string {
     .join('\n');
 }
 
+const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '' : Math.abs(v) >= 1000 || Number.isInteger(v) ? v.toLocaleString('en', { maximumFractionDigits: 2 }) : v.toPrecision(4));
+
+function describeProfile(p: Profile): string {
+  const numeric = p.columns.filter((c) => c.numeric);
+  const other = p.columns.filter((c) => !c.numeric);
+  return [
+    `${p.rows.toLocaleString('en')} rows, ${p.columns.length} columns, ${p.duplicateRows.toLocaleString('en')} duplicate rows; profiled in ${p.seconds.toFixed(2)} s`,
+    '',
+    numeric.length
+      ? table([
+          ['NUMERIC', 'MISSING', 'DISTINCT≈', 'MEAN', 'STD', 'MIN', 'P25', 'P50', 'P75', 'MAX', 'OUTLIERS(IQR)'],
+          ...numeric.map((c) => [c.name, String(c.missing), String(c.distinct), fmt(c.numeric!.mean), fmt(c.numeric!.std), fmt(c.numeric!.min), fmt(c.numeric!.quantiles.p25), fmt(c.numeric!.quantiles.p50), fmt(c.numeric!.quantiles.p75), fmt(c.numeric!.max), String(c.numeric!.outliersIqr)]),
+        ])
+      : '',
+    '',
+    other.length
+      ? table([['OTHER', 'TYPE', 'MISSING', 'DISTINCT≈', 'TOP VALUES'], ...other.map((c) => [c.name, c.semantic, String(c.missing), String(c.distinct), (c.top ?? []).slice(0, 4).map((t) => `${t.value} (${t.count})`).join(', ') || (c.range ? `${c.range.min} … ${c.range.max}` : '')])])
+      : '',
+    ...(p.target ? ['', `Target ${p.target.column} (${p.target.kind}); strongest: ${p.target.associations.slice(0, 5).map((a) => `${a.column} ${a.value.toFixed(3)}`).join(', ')}`] : []),
+    ...(p.warnings.length ? ['', 'Warnings', ...p.warnings.map((w) => `  - ${w.message}`)] : []),
+  ].join('\n');
+}
+
 export function registerData(program: Command, io: CliIo, run: RunCommand): void {
   const data = program.command('data').description('Import and inspect datasets (CSV/TSV, Parquet, JSON, SQLite, PostgreSQL, http(s) URLs)');
 
@@ -159,6 +183,32 @@ export function registerData(program: Command, io: CliIo, run: RunCommand): void
                 ? 'No datasets yet. Import one with "mlcycle data import FILE".'
                 : table([['NAME', 'VERSIONS', 'ROWS', 'COLUMNS', 'TARGET', 'UPDATED'], ...list.map((d) => [d.name, String(d.versions), d.latest.rows.toLocaleString('en'), String(d.latest.columns.length), d.latest.target ?? '', d.latest.createdAt])]),
             );
+          }),
+        opts.json,
+      ),
+    );
+
+  data
+    .command('profile')
+    .description('Profile a dataset version: statistics, histograms, top values, correlations, target association, warnings (cached per version)')
+    .argument('<dataset>', 'name, name@version, or id')
+    .option('--force', 'compute again even if a profile is cached')
+    .option('--project <dir>', 'project folder (default: current folder)')
+    .option('--json', 'print the whole profile as JSON')
+    .action((ref: string, opts: { project?: string; force?: boolean; json?: boolean }) =>
+      run(
+        () =>
+          withProject(io, opts.project, async (client) => {
+            let { profile, job } = await client.call('data.profile', { ref, force: Boolean(opts.force) });
+            if (!profile && job) {
+              const finished = await followJob(client, job, io, Boolean(opts.json));
+              if (finished.status !== 'succeeded') {
+                io.err(`mlcycle: ${finished.error?.message ?? `profile ${finished.status}`}\n`);
+                return 1;
+              }
+              ({ profile, job } = await client.call('data.profile', { ref }));
+            }
+            emit(io, opts.json, profile, () => describeProfile(profile!));
           }),
         opts.json,
       ),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MlcycleError } from '../../../shared/contract/errors';
 import { parseDatasetRef, type ColumnInfo, type Dataset, type DatasetVersion, type RejectedRow } from '../../../shared/data/models';
+import type { Profile } from '../../../shared/data/profile';
 import type { Db } from '../store/database';
 
 interface VersionRow {
@@ -127,8 +128,19 @@ export class DatasetsRepo {
     return { dataset, version: match };
   }
 
+  profile(versionId: string): Profile | null {
+    const row = this.db.prepare('SELECT profile FROM dataset_profiles WHERE version_id = ?').get(versionId) as { profile: string } | undefined;
+    return row ? (JSON.parse(row.profile) as Profile) : null;
+  }
+
+  saveProfile(profile: Profile): void {
+    this.db.prepare('INSERT OR REPLACE INTO dataset_profiles (version_id, profile, computed_at) VALUES (?, ?, ?)').run(profile.versionId, JSON.stringify(profile), profile.computedAt);
+  }
+
   /** Annotations that do not change the data: a column's semantic type and the target. */
   annotate(id: string, columns: ColumnInfo[], target: string | null): DatasetVersion {
+    // The profile's target section and column treatment depend on these: compute it afresh.
+    this.db.prepare('DELETE FROM dataset_profiles WHERE version_id = ?').run(id);
     this.db.prepare('UPDATE dataset_versions SET columns = ?, target = ? WHERE id = ?').run(JSON.stringify(columns), target, id);
     return this.version(id);
   }

@@ -39,7 +39,10 @@ export function buildTimeline(store: ProjectStore, limit: number): TimelineEntry
       .filter((e) => e.outcome === 'ok' && e.action === 'people.save' && (e.details as { person?: { id?: string } } | null)?.person?.id)
       .map((e) => ({ at: e.at, who: e.actor, title: `Updated ${store.people.nameOf(e.target ?? '') ?? 'a person'}` })),
   ].map((event) => ({ ...event, kind: 'people' as const, detail: '', decision: null, changes: [] }));
-  return coalesce([...decisions, ...versions('objective'), ...versions('policy'), ...people].sort((a, b) => sortKey(b).localeCompare(sortKey(a)))).slice(0, limit);
+  // Newest first; at the same instant an arrival counts as older than an edit of that person.
+  const rank = (e: TimelineEntry) => (e.kind === 'people' && e.title.startsWith('Added') ? 0 : 1);
+  const all = [...decisions, ...versions('objective'), ...versions('policy'), ...people];
+  return coalesce(all.sort((a, b) => sortKey(b).localeCompare(sortKey(a)) || rank(b) - rank(a))).slice(0, limit);
 }
 
 /**
@@ -52,14 +55,16 @@ function sortKey(entry: TimelineEntry): string {
   return entry.decision.recordedAt < endOfDay ? entry.decision.recordedAt : endOfDay;
 }
 
-/** Repeated edits of one person by one author within ten minutes read as one entry. */
+/** Repeated edits of one person by one author within ten minutes read as one entry (the newest). */
 function coalesce(entries: TimelineEntry[]): TimelineEntry[] {
-  const out: TimelineEntry[] = [];
-  for (const entry of entries) {
-    const last = out.at(-1);
-    const close = last && Math.abs(Date.parse(last.at) - Date.parse(entry.at)) < 10 * 60_000;
-    if (last && close && entry.kind === 'people' && last.kind === 'people' && entry.title === last.title && entry.who === last.who && entry.title.startsWith('Updated')) continue;
-    out.push(entry);
-  }
-  return out;
+  const lastKept = new Map<string, number>();
+  return entries.filter((entry) => {
+    if (entry.kind !== 'people' || !entry.title.startsWith('Updated')) return true;
+    const key = `${entry.who}\u0000${entry.title}`;
+    const at = Date.parse(entry.at);
+    const kept = lastKept.get(key);
+    if (kept !== undefined && kept - at < 10 * 60_000) return false;
+    lastKept.set(key, at);
+    return true;
+  });
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MlcycleError } from '../../../shared/contract/errors';
 import type { HandlerMap } from '../context';
+import type { Profile } from '../../../shared/data/profile';
 import type { ImportResult } from '../data/import-task';
 import { lit } from '../data/sql';
 
@@ -56,6 +57,19 @@ export const dataHandlers = {
     const con = await project.duck.con();
     const reader = await con.runAndReadAll(`SELECT * FROM read_parquet(${lit(file)}) LIMIT ${args.limit} OFFSET ${args.offset}`);
     return { columns: version.columns, rows: reader.getRows().map((row) => row.map(jsonValue)), offset: args.offset, total: version.rows };
+  },
+  'data.profile': (args, ctx) => {
+    const { store, jobs } = ctx.session.require();
+    const { version } = store.datasets.resolve(args.ref);
+    const cached = args.force ? null : store.datasets.profile(version.id);
+    if (cached) return { profile: cached, job: null };
+    const params = { versionId: version.id, file: store.artifacts.pathOf(version.sha256), columns: version.columns, target: version.target };
+    const job = jobs.start('data.profile', params, `Profile ${version.datasetName}@${version.version}`, (raw) => {
+      const profile = raw as Profile;
+      store.datasets.saveProfile(profile);
+      return { versionId: profile.versionId, seconds: profile.seconds, warnings: profile.warnings.length };
+    });
+    return { profile: null, job };
   },
   'data.setColumn': (args, ctx) => {
     const { store } = ctx.session.require();

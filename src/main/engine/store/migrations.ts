@@ -134,6 +134,17 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'cached dataset profiles',
+    sql: `
+      CREATE TABLE dataset_profiles (
+        version_id   TEXT PRIMARY KEY REFERENCES dataset_versions (id),
+        profile      TEXT NOT NULL,
+        computed_at  TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

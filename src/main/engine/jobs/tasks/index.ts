@@ -1,4 +1,5 @@
 import { importTask } from '../../data/import-task';
+import { profileTask } from '../../data/profile-task';
 import { demoTask } from './demo';
 import type { Task } from './types';
 
@@ -6,6 +7,7 @@ import type { Task } from './types';
 export const TASKS = {
   demo: demoTask as Task,
   'data.import': importTask as Task,
+  'data.profile': profileTask as Task,
 } satisfies Record<string, Task>;
 
 export type TaskKind = keyof typeof TASKS;

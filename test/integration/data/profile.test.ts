@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Profile } from '../../../src/shared/data/profile';
+import { mutualInformation } from '../../../src/main/engine/data/stats';
+import { waitForJob } from '../../helpers/jobs';
+import { tempDir } from '../../helpers/temp';
+import { inProcess, type Connected } from '../../helpers/transports';
+
+/** Profile statistics checked against hand computations and closed forms, through the real job. */
+describe('data profile', () => {
+  const tmp = tempDir();
+  let api: Connected;
+
+  const importCsv = async (name: string, content: string, options: Record<string, unknown> = {}) => {
+    const file = path.join(tmp.dir, `${name}.csv`);
+    fs.writeFileSync(file, content);
+    const job = await api.client.call('data.import', { source: { kind: 'csv', path: file }, options: { name, ...options } });
+    const done = await waitForJob(api.client, job.id, (j) => j.status !== 'running' && j.status !== 'queued');
+    expect(done.status, JSON.stringify(done.error)).toBe('succeeded');
+  };
+  const profileOf = async (ref: string): Promise<Profile> => {
+    const first = await api.client.call('data.profile', { ref });
+    if (first.profile) return first.profile;
+    const done = await waitForJob(api.client, first.job!.id, (j) => j.status !== 'running' && j.status !== 'queued');
+    expect(done.status, JSON.stringify(done.error)).toBe('succeeded');
+    return (await api.client.call('data.profile', { ref })).profile!;
+  };
+
+  beforeAll(async () => {
+    api = await inProcess(path.join(tmp.dir, 'home'));
+    await api.client.call('project.create', { dir: path.join(tmp.dir, 'project') });
+  });
+  afterAll(async () => {
+    await api.close();
+    tmp.cleanup();
+  });
+
+  it('matches hand-computed statistics on a small table', async () => {
+    await importCsv('small', 'x,colour,flag,same,note\n1,red,1,k,a\n2,red,0,k,bb\n3,blue,1,k,\n4,,0,k,dddd\n100,red,1,k,a\n');
+    const p = await profileOf('small');
+    const x = p.columns.find((c) => c.name === 'x')!;
+    expect(x).toMatchObject({ count: 5, missing: 0, distinct: 5 });
+    const s = x.numeric!;
+    expect(s.min).toBe(1);
+    expect(s.max).toBe(100);
+    expect(s.mean).toBeCloseTo(22, 10);
+    // sample std: sqrt((21² + 20² + 19² + 18² + 78²) / 4) = sqrt(1902.5)
+    expect(s.std).toBeCloseTo(Math.sqrt(1902.5), 10);
+    // linear interpolation at (n − 1)·p: p5 → 1 + 0.2·1, p95 → 4 + 0.8·96
+    expect(s.quantiles).toEqual({ p5: expect.closeTo(1.2, 10), p25: 2, p50: 3, p75: 4, p95: expect.closeTo(80.8, 10) });
+    // IQR fence [2 − 3, 4 + 3] leaves out 100; |100 − 22| = 78 < 3·43.6, so no z outlier
+    expect(s.outliersIqr).toBe(1);
+    expect(s.outliersZ).toBe(0);
+    expect(s.histogram.counts.reduce((a, b) => a + b, 0)).toBe(5);
+    expect(s.histogram.counts[0]).toBe(4);
+    expect(s.histogram.counts.at(-1)).toBe(1);
+    expect(s.histogram.edges[0]).toBe(1);
+    expect(s.histogram.edges.at(-1)).toBeCloseTo(100, 10);
+    const colour = p.columns.find((c) => c.name === 'colour')!;
+    expect(colour).toMatchObject({ count: 4, missing: 1, top: [{ value: 'red', count: 3 }, { value: 'blue', count: 1 }] });
+    const note = p.columns.find((c) => c.name === 'note')!;
+    expect(note.length).toEqual({ min: 1, max: 4, mean: 2 });
+    expect(p.warnings.map((w) => `${w.kind}:${w.column}`)).toContain('constant:same');
+  });
+
+  it('gives closed-form values on an evenly spaced column, and ±1 correlations', async () => {
+    const n = 20_001;
+    const lines = ['u,twice,mirror,noise'];
+    for (let i = 0; i < n; i++) lines.push(`${i / (n - 1)},${(2 * i) / (n - 1)},${1 - i / (n - 1)},${(i * 7919) % 101}`);
+    await importCsv('grid', `${lines.join('\n')}\n`);
+    const p = await profileOf('grid');
+    const u = p.columns.find((c) => c.name === 'u')!.numeric!;
+    expect(u.mean).toBeCloseTo(0.5, 12);
+    // sample variance of i/(n−1), i = 0..n−1: n(n+1) / (12 (n−1)²)
+    expect(u.std).toBeCloseTo(Math.sqrt((n * (n + 1)) / (12 * (n - 1) ** 2)), 12);
+    expect(u.quantiles.p5).toBeCloseTo(0.05, 12);
+    expect(u.quantiles.p50).toBeCloseTo(0.5, 12);
+    expect(u.quantiles.p95).toBeCloseTo(0.95, 12);
+    expect(u.skewness).toBeCloseTo(0, 6);
+    // an even spread fills the 30 bins evenly (± one value at the edges)
+    for (const count of u.histogram.counts) expect(Math.abs(count - n / 30)).toBeLessThanOrEqual(2);
+    const at = (a: string, b: string) => p.pearson.matrix[p.pearson.columns.indexOf(a)]![p.pearson.columns.indexOf(b)]!;
+    expect(at('u', 'twice')).toBeCloseTo(1, 12);
+    expect(at('u', 'mirror')).toBeCloseTo(-1, 12);
+    expect(Math.abs(at('u', 'noise'))).toBeLessThan(0.05);
+    expect(p.duplicateRows).toBe(0);
+  });
+
+  it('describes the target, flags leakage, IDs, duplicates and imbalance in words', async () => {
+    const lines = ['id,leaky,tenure,plan,churned'];
+    for (let i = 0; i < 2000; i++) {
+      const churned = i % 25 === 0 ? 1 : 0; // 4% positives
+      lines.push(`${i},${churned * 10 + (i % 3) * 0.001},${i % 40},${['a', 'b', 'c'][i % 3]},${churned}`);
+    }
+    lines.push(lines[lines.length - 1]!, lines[lines.length - 1]!); // two exact duplicates
+    await importCsv('churn', `${lines.join('\n')}\n`, { target: 'churned', semantic: { churned: 'categorical' } });
+    const p = await profileOf('churn');
+    expect(p.target).toMatchObject({ column: 'churned', kind: 'classification' });
+    expect(p.target!.classBalance).toEqual([
+      { value: '0', count: 1922 },
+      { value: '1', count: 80 },
+    ]);
+    expect(p.target!.associations[0]!.column).toBe('leaky');
+    const kinds = p.warnings.map((w) => `${w.kind}:${w.column}`);
+    expect(kinds).toEqual(expect.arrayContaining(['leakage:leaky', 'id_like:id', 'duplicates:null', 'imbalanced:churned']));
+    expect(p.warnings.find((w) => w.kind === 'duplicates')!.message).toMatch(/^2 rows/);
+  });
+
+  it('caches the profile per version and recomputes after the target changes', async () => {
+    const cached = await api.client.call('data.profile', { ref: 'small' });
+    expect(cached.job).toBeNull();
+    expect(cached.profile).not.toBeNull();
+    await api.client.call('data.setColumn', { ref: 'small', column: 'flag', target: true });
+    const again = await api.client.call('data.profile', { ref: 'small' });
+    expect(again.profile).toBeNull();
+    expect(again.job?.kind).toBe('data.profile');
+    await waitForJob(api.client, again.job!.id, (j) => j.status === 'succeeded');
+    expect((await api.client.call('data.profile', { ref: 'small' })).profile!.target?.column).toBe('flag');
+  });
+});
+
+describe('mutual information', () => {
+  it('is zero for independent variables and the entropy for identical ones', () => {
+    const independent = [
+      { x: 'a', y: '0', n: 25 },
+      { x: 'a', y: '1', n: 25 },
+      { x: 'b', y: '0', n: 25 },
+      { x: 'b', y: '1', n: 25 },
+    ];
+    expect(mutualInformation(independent)).toBeCloseTo(0, 12);
+    const identical = [
+      { x: 'a', y: 'a', n: 50 },
+      { x: 'b', y: 'b', n: 50 },
+    ];
+    expect(mutualInformation(identical)).toBeCloseTo(Math.log(2), 12);
+    expect(mutualInformation([])).toBe(0);
+  });
+});
