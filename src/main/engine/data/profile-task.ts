@@ -47,7 +47,6 @@ export const profileTask: Task<ProfileParams, Profile> = async (params, ctx) => 
     const cols = params.columns;
     const numeric = cols.filter((c) => c.semantic === 'numeric' || (c.semantic !== 'datetime' && /INT|DOUBLE|FLOAT|DECIMAL|REAL/.test(c.type) && c.semantic !== 'categorical'));
     const numericNames = new Set(numeric.map((c) => c.name));
-    const stringy = cols.filter((c) => c.type === 'VARCHAR');
 
     ctx.progress(0.05, 'column statistics');
     const parts: string[] = ['COUNT(*) AS rows'];
