@@ -17,3 +17,4 @@ export * from './governance/methods';
 export * from './data/models';
 export * from './data/methods';
 export * from './data/profile';
+export * from './data/split';

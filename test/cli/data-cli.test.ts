@@ -32,6 +32,15 @@ describe('mlcycle data', () => {
     expect(shown).toMatch(/1\s+1000\s+A\s+0/);
   });
 
+  it('profiles and splits', () => {
+    const profile = JSON.parse(run(['data', 'profile', 'loans', '--json']).stdout);
+    expect(profile.columns.find((c: { name: string }) => c.name === 'amount').numeric.mean).toBeCloseTo(1300, 10);
+    expect(run(['data', 'profile', 'loans']).stdout).toMatch(/^3 rows, 4 columns, 0 duplicate rows/);
+    const split = run(['data', 'split', 'loans', '--strategy', 'random', '--ratios', '0.6,0.4', '--seed', '1']);
+    expect(split.stdout).toMatch(/^Split loans@1: train 2, test 1/);
+    expect(run(['data', 'split', 'loans', '--ratios', '0.5,0.2']).stderr).toContain('the shares must add up to 1');
+  });
+
   it('stops at a malformed row with file and line, or skips it when asked', () => {
     const bad = path.join(tmp.dir, 'bad.csv');
     fs.writeFileSync(bad, 'a,b\n1,2\n3,4,5\n');

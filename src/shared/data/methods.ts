@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Job } from '../contract/models';
 import { ColumnInfo, Dataset, DatasetVersion, ImportOptions, ImportSource, SEMANTIC_TYPES } from './models';
 import { Profile } from './profile';
+import { Split, SplitRequest } from './split';
 
 const ref = z.string().trim().min(1, 'name a dataset (name, name@version or id)');
 
@@ -34,6 +35,9 @@ export const dataMethods = {
     result: z.object({ profile: Profile.nullable(), job: Job.nullable() }),
     mutates: false,
   },
+  /** Starts a split job; its result is the saved Split. Same seed and data give the same split. */
+  'data.split': { args: SplitRequest, result: Job, mutates: true },
+  'data.splits': { args: z.object({ ref: z.string().trim().min(1).optional() }).strict(), result: z.array(Split), mutates: false },
   'data.setColumn': {
     args: z.object({ ref, column: z.string().min(1), semantic: z.enum(SEMANTIC_TYPES).optional(), target: z.boolean().optional() }).strict(),
     result: DatasetVersion,

@@ -215,6 +215,44 @@ export function registerData(program: Command, io: CliIo, run: RunCommand): void
     );
 
   data
+    .command('split')
+    .description('Split a dataset version into train/validation/test and save the assignment (same seed, same split)')
+    .argument('<dataset>', 'name, name@version, or id')
+    .option('--strategy <strategy>', 'random, stratified, time or group', 'random')
+    .option('--target <column>', 'stratify by this column (default: the dataset’s target)')
+    .option('--column <column>', 'the time column (time) or the group column (group)')
+    .option('--ratios <shares>', 'train,validation,test shares adding up to 1; two shares mean no validation set', '0.7,0.15,0.15')
+    .option('--seed <n>', 'random seed', intOption('--seed'), 42)
+    .option('--name <name>', 'a name for the split')
+    .option('--project <dir>', 'project folder (default: current folder)')
+    .option('--json', 'print the saved split as JSON')
+    .action((ref: string, opts: { project?: string; strategy: string; target?: string; column?: string; ratios: string; seed: number; name?: string; json?: boolean }) =>
+      run(
+        () =>
+          withProject(io, opts.project, async (client) => {
+            const ratios = opts.ratios.split(',').map(Number);
+            if (ratios.some((r) => !Number.isFinite(r))) throw new UsageError(`--ratios takes numbers separated by commas, e.g. 0.7,0.15,0.15; got "${opts.ratios}"`);
+            const job = await client.call('data.split', {
+              ref,
+              strategy: opts.strategy as 'random',
+              ratios,
+              seed: opts.seed,
+              column: opts.strategy === 'stratified' ? opts.target ?? opts.column : opts.column,
+              name: opts.name,
+            });
+            const finished = await followJob(client, job, io, Boolean(opts.json));
+            if (finished.status !== 'succeeded') {
+              io.err(`mlcycle: ${finished.error?.message ?? `split ${finished.status}`}\n`);
+              return 1;
+            }
+            const split = finished.result as { id: string; dataset: string; counts: Record<string, number> };
+            emit(io, opts.json, split, () => `Split ${split.dataset}: ${Object.entries(split.counts).map(([set, n]) => `${set} ${n.toLocaleString('en')}`).join(', ')} (id ${split.id.slice(0, 8)}).`);
+          }),
+        opts.json,
+      ),
+    );
+
+  data
     .command('show')
     .description('Show a dataset version: schema, size, source, target; --rows prints the first rows')
     .argument('<dataset>', 'name, name@version, or id')

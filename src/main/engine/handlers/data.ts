@@ -4,6 +4,7 @@ import { MlcycleError } from '../../../shared/contract/errors';
 import type { HandlerMap } from '../context';
 import type { Profile } from '../../../shared/data/profile';
 import type { ImportResult } from '../data/import-task';
+import type { SplitResult } from '../data/split-task';
 import { lit } from '../data/sql';
 
 /** BIGINTs, dates and other non-JSON values become strings; numbers that fit stay numbers. */
@@ -70,6 +71,33 @@ export const dataHandlers = {
       return { versionId: profile.versionId, seconds: profile.seconds, warnings: profile.warnings.length };
     });
     return { profile: null, job };
+  },
+  'data.split': (args, ctx) => {
+    const { store, jobs } = ctx.session.require();
+    const { version } = store.datasets.resolve(args.ref);
+    const column = args.column ?? (args.strategy === 'stratified' ? version.target : null);
+    if (args.strategy !== 'random' && !column) {
+      const what = args.strategy === 'stratified' ? 'a column to stratify by (or choose a target)' : args.strategy === 'time' ? 'the time column' : 'the group column';
+      throw new MlcycleError('INVALID_ARGUMENT', `Invalid argument for data.split: 'column': a ${args.strategy} split needs ${what}`, { field: 'column' });
+    }
+    if (column && !version.columns.some((c) => c.name === column)) {
+      throw new MlcycleError('INVALID_ARGUMENT', `Invalid argument for data.split: 'column': ${version.datasetName}@${version.version} has no column '${column}'`, { field: 'column' });
+    }
+    const params = { file: store.artifacts.pathOf(version.sha256), strategy: args.strategy, column, ratios: args.ratios, seed: args.seed, tempDir: store.artifacts.root };
+    const name = args.name ?? `${version.datasetName}@${version.version} ${args.strategy} ${args.ratios.join('/')} seed ${args.seed}`;
+    return jobs.start('data.split', params, `Split ${version.datasetName}@${version.version} (${args.strategy})`, (raw) => {
+      const result = raw as SplitResult;
+      try {
+        store.artifacts.adoptFile(result.tempFile, result.sha256, 'application/vnd.apache.parquet');
+        return store.splits.add({ name, versionId: version.id, strategy: args.strategy, column, ratios: args.ratios, seed: args.seed, counts: result.counts, sha256: result.sha256, createdBy: ctx.identity });
+      } finally {
+        fs.rmSync(result.tempFile, { force: true });
+      }
+    });
+  },
+  'data.splits': (args, ctx) => {
+    const { store } = ctx.session.require();
+    return store.splits.list(args.ref ? store.datasets.resolve(args.ref).version.id : undefined);
   },
   'data.setColumn': (args, ctx) => {
     const { store } = ctx.session.require();

@@ -136,12 +136,25 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
-    name: 'cached dataset profiles',
+    name: 'cached dataset profiles and splits',
     sql: `
       CREATE TABLE dataset_profiles (
         version_id   TEXT PRIMARY KEY REFERENCES dataset_versions (id),
         profile      TEXT NOT NULL,
         computed_at  TEXT NOT NULL
+      );
+      CREATE TABLE splits (
+        id          TEXT PRIMARY KEY,
+        name        TEXT NOT NULL,
+        version_id  TEXT NOT NULL REFERENCES dataset_versions (id),
+        strategy    TEXT NOT NULL,
+        column_name TEXT,
+        ratios      TEXT NOT NULL,
+        seed        INTEGER NOT NULL,
+        counts      TEXT NOT NULL,
+        sha256      TEXT NOT NULL REFERENCES artifacts (sha256),
+        created_at  TEXT NOT NULL,
+        created_by  TEXT NOT NULL
       );
     `,
   },

@@ -10,6 +10,7 @@ import { JobsRepo } from './jobs-repo';
 import { Objective, EMPTY_OBJECTIVE } from '../../../shared/governance/objective';
 import { DEFAULT_POLICY, Policy } from '../../../shared/governance/policy';
 import { DatasetsRepo } from '../data/datasets-repo';
+import { SplitsRepo } from '../data/splits-repo';
 import { DecisionsRepo } from '../governance/decisions-repo';
 import { PeopleRepo } from '../governance/people-repo';
 import { VersionedSettings } from '../governance/versioned-settings';
@@ -24,6 +25,7 @@ export class ProjectStore {
   readonly people: PeopleRepo;
   readonly decisions: DecisionsRepo;
   readonly datasets: DatasetsRepo;
+  readonly splits: SplitsRepo;
 
   private constructor(
     readonly dir: string,
@@ -37,6 +39,7 @@ export class ProjectStore {
     this.people = new PeopleRepo(db);
     this.decisions = new DecisionsRepo(db);
     this.datasets = new DatasetsRepo(db);
+    this.splits = new SplitsRepo(db);
   }
 
   /** Creates a project in `dir` (made if missing). Refuses a folder that already holds a project. */

@@ -1,5 +1,6 @@
 import { importTask } from '../../data/import-task';
 import { profileTask } from '../../data/profile-task';
+import { splitTask } from '../../data/split-task';
 import { demoTask } from './demo';
 import type { Task } from './types';
 
@@ -8,6 +9,7 @@ export const TASKS = {
   demo: demoTask as Task,
   'data.import': importTask as Task,
   'data.profile': profileTask as Task,
+  'data.split': splitTask as Task,
 } satisfies Record<string, Task>;
 
 export type TaskKind = keyof typeof TASKS;
