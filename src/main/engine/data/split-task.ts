@@ -75,7 +75,8 @@ export const splitTask: Task<SplitParams, SplitResult> = async (params, ctx) => 
     if (ctx.isCancelled()) throw new MlcycleError('CANCELLED', 'Split cancelled');
     ctx.progress(0.8, 'counting');
     const rows = (await con.runAndReadAll(`SELECT set, COUNT(*) AS n FROM read_parquet(${lit(tempFile)}) GROUP BY set`)).getRowObjects();
-    const counts = Object.fromEntries(rows.map((r) => [String(r.set), Number(r.n)]));
+    const found = new Map(rows.map((r) => [String(r.set), Number(r.n)]));
+    const counts = Object.fromEntries(SPLIT_SETS.filter((set) => found.has(set)).map((set) => [set, found.get(set)!]));
     const hash = createHash('sha256');
     await pipeline(fs.createReadStream(tempFile), hash);
     ctx.progress(1, 'done');
