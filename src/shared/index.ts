@@ -18,3 +18,4 @@ export * from './data/models';
 export * from './data/methods';
 export * from './data/profile';
 export * from './data/split';
+export * from './data/recipe';

@@ -41,6 +41,17 @@ describe('mlcycle data', () => {
     expect(run(['data', 'split', 'loans', '--ratios', '0.5,0.2']).stderr).toContain('the shares must add up to 1');
   });
 
+  it('cleans with a recipe file into a new version, with a preview first', () => {
+    const recipe = path.join(tmp.dir, 'recipe.json');
+    fs.writeFileSync(recipe, JSON.stringify({ steps: [{ op: 'filter', where: 'amount > 500' }, { op: 'derive', name: 'big', expression: 'amount > 2000' }] }));
+    const preview = run(['data', 'clean', 'loans', '--recipe', recipe, '--preview']).stdout;
+    expect(preview).toContain('-- 1. filter');
+    expect(preview).toMatch(/2\s+2500\s+B\s+1\s+true/);
+    expect(run(['data', 'clean', 'loans', '--recipe', recipe]).stdout.trim()).toBe('Wrote loans@2 (2 rows) from loans@1.');
+    fs.writeFileSync(recipe, '{"steps": [ {"op": "filter", "where": "amount >" ]}');
+    expect(run(['data', 'clean', 'loans', '--recipe', recipe]).stderr).toMatch(/recipe\.json:1:\d+: not valid JSON/);
+  });
+
   it('stops at a malformed row with file and line, or skips it when asked', () => {
     const bad = path.join(tmp.dir, 'bad.csv');
     fs.writeFileSync(bad, 'a,b\n1,2\n3,4,5\n');

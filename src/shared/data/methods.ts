@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Job } from '../contract/models';
 import { ColumnInfo, Dataset, DatasetVersion, ImportOptions, ImportSource, SEMANTIC_TYPES } from './models';
 import { Profile } from './profile';
+import { Recipe } from './recipe';
 import { Split, SplitRequest } from './split';
 
 const ref = z.string().trim().min(1, 'name a dataset (name, name@version or id)');
@@ -38,6 +39,14 @@ export const dataMethods = {
   /** Starts a split job; its result is the saved Split. Same seed and data give the same split. */
   'data.split': { args: SplitRequest, result: Job, mutates: true },
   'data.splits': { args: z.object({ ref: z.string().trim().min(1).optional() }).strict(), result: z.array(Split), mutates: false },
+  /** The recipe applied to a sample of the version: the SQL it runs and the first rows it gives. */
+  'data.preview': {
+    args: z.object({ ref, recipe: Recipe, sample: z.number().int().min(1).max(1_000_000).default(10_000), limit: z.number().int().min(1).max(1000).default(50) }).strict(),
+    result: z.object({ sql: z.string(), page: RowPage }),
+    mutates: false,
+  },
+  /** Applies the recipe to the whole version as a job that writes a new version with its lineage. */
+  'data.clean': { args: z.object({ ref, recipe: Recipe, name: z.string().trim().min(1).max(200).optional() }).strict(), result: Job, mutates: true },
   'data.setColumn': {
     args: z.object({ ref, column: z.string().min(1), semantic: z.enum(SEMANTIC_TYPES).optional(), target: z.boolean().optional() }).strict(),
     result: DatasetVersion,

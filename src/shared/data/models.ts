@@ -78,6 +78,8 @@ export const DatasetVersion = z.object({
   target: z.string().nullable(),
   source: z.unknown(),
   parentId: z.string().nullable(),
+  /** The cleaning recipe that made this version from its parent, if any. */
+  recipe: z.unknown(),
   rejectedRows: z.number().int(),
   rejectSample: z.array(RejectedRow),
   createdAt: z.string(),

@@ -4,6 +4,8 @@ import type { Client } from '../../../shared/client';
 import type { Job } from '../../../shared/contract/models';
 import type { DatasetVersion, ImportOptionsInput, ImportSourceInput } from '../../../shared/data/models';
 import type { Profile } from '../../../shared/data/profile';
+import type { RecipeInput } from '../../../shared/data/recipe';
+import { readJsonFile } from '../read-json';
 import { emit, table, UsageError, type CliIo, type RunCommand } from '../output';
 import { collect, intOption } from '../parse-options';
 import { withProject } from '../project-engine';
@@ -209,6 +211,38 @@ export function registerData(program: Command, io: CliIo, run: RunCommand): void
               ({ profile, job } = await client.call('data.profile', { ref }));
             }
             emit(io, opts.json, profile, () => describeProfile(profile!));
+          }),
+        opts.json,
+      ),
+    );
+
+  data
+    .command('clean')
+    .description('Apply a cleaning recipe (JSON {steps: [...]}) as a new version with lineage; --preview shows the SQL and first rows on a sample')
+    .argument('<dataset>', 'name, name@version, or id')
+    .requiredOption('--recipe <file.json>', 'steps: drop, rename, filter, impute, cast, clip, dedupe, derive (see README)')
+    .option('--preview', 'only show the SQL and the first rows on a 10,000-row sample')
+    .option('--name <name>', 'write the result under another dataset name')
+    .option('--project <dir>', 'project folder (default: current folder)')
+    .option('--json', 'print the result as JSON')
+    .action((ref: string, opts: { project?: string; recipe: string; preview?: boolean; name?: string; json?: boolean }) =>
+      run(
+        () =>
+          withProject(io, opts.project, async (client) => {
+            const recipe = readJsonFile(path.resolve(io.cwd, opts.recipe)) as RecipeInput;
+            if (opts.preview) {
+              const { sql, page } = await client.call('data.preview', { ref, recipe, limit: 20 });
+              emit(io, opts.json, { sql, page }, () => [sql, '', table([page.columns.map((c) => c.name), ...page.rows.map((r) => r.map((v) => (v === null ? '∅' : String(v))))])].join('\n'));
+              return;
+            }
+            const job = await client.call('data.clean', { ref, recipe, name: opts.name });
+            const finished = await followJob(client, job, io, Boolean(opts.json));
+            if (finished.status !== 'succeeded') {
+              io.err(`mlcycle: ${finished.error?.message ?? `cleaning ${finished.status}`}\n`);
+              return 1;
+            }
+            const result = finished.result as { name: string; version: number; rows: number; parent: string };
+            emit(io, opts.json, result, () => `Wrote ${result.name}@${result.version} (${result.rows.toLocaleString('en')} rows) from ${result.parent}.`);
           }),
         opts.json,
       ),

@@ -16,6 +16,7 @@ interface VersionRow {
   target: string | null;
   source: string;
   parent_id: string | null;
+  recipe: string | null;
   rejected_rows: number;
   reject_sample: string;
   created_at: string;
@@ -36,6 +37,7 @@ const toVersion = (row: VersionRow): DatasetVersion => ({
   target: row.target,
   source: JSON.parse(row.source),
   parentId: row.parent_id,
+  recipe: row.recipe === null ? null : JSON.parse(row.recipe),
   rejectedRows: row.rejected_rows,
   rejectSample: JSON.parse(row.reject_sample) as RejectedRow[],
   createdAt: row.created_at,
@@ -51,6 +53,7 @@ export interface NewVersion {
   target: string | null;
   source: unknown;
   parentId?: string | null;
+  recipe?: unknown;
   rejectedRows: number;
   rejectSample: RejectedRow[];
   jobId: string;
@@ -78,10 +81,10 @@ export class DatasetsRepo {
       const id = randomUUID();
       this.db
         .prepare(
-          `INSERT INTO dataset_versions (id, dataset_id, version, sha256, rows, bytes, columns, target, source, parent_id, rejected_rows, reject_sample, job_id, created_at, created_by)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO dataset_versions (id, dataset_id, version, sha256, rows, bytes, columns, target, source, parent_id, recipe, rejected_rows, reject_sample, job_id, created_at, created_by)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(id, dataset.id, next, input.sha256, input.rows, input.bytes, JSON.stringify(input.columns), input.target, JSON.stringify(input.source), input.parentId ?? null, input.rejectedRows, JSON.stringify(input.rejectSample), input.jobId, now, by);
+        .run(id, dataset.id, next, input.sha256, input.rows, input.bytes, JSON.stringify(input.columns), input.target, JSON.stringify(input.source), input.parentId ?? null, input.recipe === undefined ? null : JSON.stringify(input.recipe), input.rejectedRows, JSON.stringify(input.rejectSample), input.jobId, now, by);
       return { version: this.version(id), reused: false };
     })();
   }

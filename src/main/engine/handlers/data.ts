@@ -4,6 +4,8 @@ import { MlcycleError } from '../../../shared/contract/errors';
 import type { HandlerMap } from '../context';
 import type { Profile } from '../../../shared/data/profile';
 import type { ImportResult } from '../data/import-task';
+import type { CleanResult } from '../data/clean-task';
+import { firstFailingStep, recipeSql } from '../data/recipe-sql';
 import type { SplitResult } from '../data/split-task';
 import { lit } from '../data/sql';
 
@@ -98,6 +100,40 @@ export const dataHandlers = {
   'data.splits': (args, ctx) => {
     const { store } = ctx.session.require();
     return store.splits.list(args.ref ? store.datasets.resolve(args.ref).version.id : undefined);
+  },
+  'data.preview': async (args, ctx) => {
+    const project = ctx.session.require();
+    const { version } = project.store.datasets.resolve(args.ref);
+    const file = project.store.artifacts.pathOf(version.sha256);
+    const con = await project.duck.con();
+    // A fixed-seed sample keeps the preview stable while the user edits the recipe.
+    const sample = `(SELECT * FROM read_parquet(${lit(file)}) USING SAMPLE ${args.sample} ROWS (reservoir, 42))`;
+    await firstFailingStep(args.recipe, sample, async (sql) => void (await con.run(`DESCRIBE ${sql}`)));
+    const reader = await con.runAndReadAll(`${recipeSql(args.recipe, sample)} LIMIT ${args.limit}`);
+    const columns = reader.columnNames().map((name, i) => ({ name, type: String(reader.columnTypes()[i]), semantic: version.columns.find((c) => c.name === name)?.semantic ?? 'categorical' as const }));
+    return {
+      sql: recipeSql(args.recipe, `read_parquet('${version.datasetName}@${version.version}.parquet')`),
+      page: { columns, rows: reader.getRows().map((row) => row.map(jsonValue)), offset: 0, total: reader.currentRowCount },
+    };
+  },
+  'data.clean': (args, ctx) => {
+    const { store, jobs } = ctx.session.require();
+    const { version } = store.datasets.resolve(args.ref);
+    const params = { file: store.artifacts.pathOf(version.sha256), recipe: args.recipe, parentColumns: version.columns, tempDir: store.artifacts.root };
+    return jobs.start('data.clean', params, `Clean ${version.datasetName}@${version.version} (${args.recipe.steps.length} steps)`, (raw, job) => {
+      const result = raw as CleanResult;
+      try {
+        store.artifacts.adoptFile(result.tempFile, result.sha256, 'application/vnd.apache.parquet');
+        const target = version.target && result.columns.some((c) => c.name === version.target) ? version.target : null;
+        const { version: made, reused } = store.datasets.addVersion(
+          { name: args.name ?? version.datasetName, sha256: result.sha256, rows: result.rows, bytes: result.bytes, columns: result.columns, target, source: { kind: 'recipe', parent: `${version.datasetName}@${version.version}` }, parentId: version.id, recipe: args.recipe, rejectedRows: 0, rejectSample: [], jobId: job.id },
+          ctx.identity,
+        );
+        return { datasetId: made.datasetId, versionId: made.id, name: made.datasetName, version: made.version, rows: made.rows, parent: `${version.datasetName}@${version.version}`, reused };
+      } finally {
+        fs.rmSync(result.tempFile, { force: true });
+      }
+    });
   },
   'data.setColumn': (args, ctx) => {
     const { store } = ctx.session.require();

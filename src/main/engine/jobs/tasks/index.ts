@@ -1,3 +1,4 @@
+import { cleanTask } from '../../data/clean-task';
 import { importTask } from '../../data/import-task';
 import { profileTask } from '../../data/profile-task';
 import { splitTask } from '../../data/split-task';
@@ -10,6 +11,7 @@ export const TASKS = {
   'data.import': importTask as Task,
   'data.profile': profileTask as Task,
   'data.split': splitTask as Task,
+  'data.clean': cleanTask as Task,
 } satisfies Record<string, Task>;
 
 export type TaskKind = keyof typeof TASKS;

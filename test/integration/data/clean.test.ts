@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RecipeInput } from '../../../src/shared/data/recipe';
+import { waitForJob } from '../../helpers/jobs';
+import { tempDir } from '../../helpers/temp';
+import { inProcess, type Connected } from '../../helpers/transports';
+
+/** Cleaning recipes: previewed on a sample, applied as a job that writes a new version with lineage. */
+describe('cleaning recipes', () => {
+  const tmp = tempDir();
+  let api: Connected;
+
+  beforeAll(async () => {
+    api = await inProcess(path.join(tmp.dir, 'home'));
+    await api.client.call('project.create', { dir: path.join(tmp.dir, 'project') });
+    const file = path.join(tmp.dir, 'sales.csv');
+    fs.writeFileSync(file, 'id,price,qty,region,junk\n1,10,2,north,x\n2,,3,south,x\n3,30,1,,x\n4,1000,5,north,x\n4,1000,5,north,x\n');
+    const job = await api.client.call('data.import', { source: { kind: 'csv', path: file }, options: { target: 'qty' } });
+    await waitForJob(api.client, job.id, (j) => j.status === 'succeeded');
+  });
+  afterAll(async () => {
+    await api.close();
+    tmp.cleanup();
+  });
+
+  const recipe: RecipeInput = {
+    steps: [
+      { op: 'dedupe' },
+      { op: 'drop', columns: ['junk'] },
+      { op: 'impute', column: 'price', method: 'mean' },
+      { op: 'impute', column: 'region', method: 'constant', value: 'unknown' },
+      { op: 'derive', name: 'revenue', expression: 'price * qty' },
+      { op: 'rename', from: 'qty', to: 'quantity' },
+      { op: 'filter', where: 'id <> 1' },
+    ],
+  };
+
+  it('previews the recipe on a sample and shows the SQL it runs', async () => {
+    const { sql, page } = await api.client.call('data.preview', { ref: 'sales@1', recipe });
+    expect(sql).toContain('-- 1. dedupe');
+    expect(sql).toContain('SELECT DISTINCT * FROM step0');
+    expect(page.columns.map((c) => c.name)).toEqual(['id', 'price', 'quantity', 'region', 'revenue']);
+    // after dedupe the prices are 10, 30, 1000 → mean 346.67 fills the gap in row 2
+    const byId = new Map(page.rows.map((r) => [r[0], r]));
+    expect(byId.get(2)![1]).toBeCloseTo((10 + 30 + 1000) / 3, 10);
+    expect(byId.get(2)![4]).toBeCloseTo(((10 + 30 + 1000) / 3) * 3, 10);
+    expect(byId.has(1)).toBe(false);
+    expect(byId.get(3)![3]).toBe('unknown');
+    expect(page.rows).toHaveLength(3);
+  });
+
+  it('names the step that cannot run', async () => {
+    const broken: RecipeInput = { steps: [{ op: 'drop', columns: ['junk'] }, { op: 'filter', where: 'no_such_column > 1' }] };
+    await expect(api.client.call('data.preview', { ref: 'sales', recipe: broken })).rejects.toMatchObject({
+      message: expect.stringMatching(/^Step 2 \(filter\) cannot run: .*no_such_column/),
+    });
+    await expect(api.client.call('data.preview', { ref: 'sales', recipe: { steps: [{ op: 'filter', where: '1=1; DROP TABLE x' }] } })).rejects.toMatchObject({
+      message: expect.stringContaining("'recipe.steps[0].where': one expression, without \";\""),
+    });
+  });
+
+  it('applies the recipe as a new version that remembers its parent and recipe', async () => {
+    const job = await api.client.call('data.clean', { ref: 'sales', recipe });
+    const done = await waitForJob(api.client, job.id, (j) => j.status !== 'running' && j.status !== 'queued');
+    expect(done.status, JSON.stringify(done.error)).toBe('succeeded');
+    expect(done.result).toMatchObject({ name: 'sales', version: 2, rows: 3, parent: 'sales@1' });
+    const { version, versions } = await api.client.call('data.show', { ref: 'sales@2' });
+    expect(version.parentId).toBe(versions.find((v) => v.version === 1)!.id);
+    expect(version.recipe).toEqual(expect.objectContaining({ steps: expect.arrayContaining([{ op: 'dedupe' }]) }));
+    expect(version.target).toBeNull(); // qty was renamed away
+    expect(version.columns.map((c) => c.name)).toEqual(['id', 'price', 'quantity', 'region', 'revenue']);
+    const rows = (await api.client.call('data.rows', { ref: 'sales@2' })).rows;
+    expect(rows.map((r) => r[3])).toEqual(expect.arrayContaining(['unknown']));
+  });
+
+  it('clips to quantiles', async () => {
+    const { page } = await api.client.call('data.preview', { ref: 'sales@1', recipe: { steps: [{ op: 'dedupe' }, { op: 'clip', column: 'price', lower: 0, upper: 0.5 }] } });
+    // prices 10, 30, 1000 (and a missing one): the median, 30, caps 1000
+    expect(page.rows.map((r) => r[1]).filter((p) => p !== null).sort((a, b) => Number(a) - Number(b))).toEqual([10, 30, 30]);
+  });
+});
