@@ -47,6 +47,24 @@ export const dataMethods = {
   },
   /** Applies the recipe to the whole version as a job that writes a new version with its lineage. */
   'data.clean': { args: z.object({ ref, recipe: Recipe, name: z.string().trim().min(1).max(200).optional() }).strict(), result: Job, mutates: true },
+  /** Labels rows (target by default) into a new version with lineage; `by` is recorded per label batch. */
+  'data.label': {
+    args: z
+      .object({
+        ref,
+        column: z.string().min(1).optional(),
+        values: z.array(z.object({ row: z.number().int().min(0), value: z.union([z.string(), z.number(), z.boolean()]) }).strict()).min(1, 'label at least one row').max(100_000),
+      })
+      .strict(),
+    result: Job,
+    mutates: true,
+  },
+  /** Rows whose column (target by default) is empty: the labelling queue, with their row positions. */
+  'data.unlabelled': {
+    args: z.object({ ref, column: z.string().min(1).optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(50) }).strict(),
+    result: z.object({ rowNumbers: z.array(z.number().int()), page: RowPage }),
+    mutates: false,
+  },
   'data.setColumn': {
     args: z.object({ ref, column: z.string().min(1), semantic: z.enum(SEMANTIC_TYPES).optional(), target: z.boolean().optional() }).strict(),
     result: DatasetVersion,

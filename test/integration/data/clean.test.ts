@@ -80,3 +80,43 @@ describe('cleaning recipes', () => {
     expect(page.rows.map((r) => r[1]).filter((p) => p !== null).sort((a, b) => Number(a) - Number(b))).toEqual([10, 30, 30]);
   });
 });
+
+describe('labelling', () => {
+  const tmp = tempDir();
+  let api: Connected;
+
+  beforeAll(async () => {
+    api = await inProcess(path.join(tmp.dir, 'home'));
+    await api.client.call('project.create', { dir: path.join(tmp.dir, 'project') });
+    const file = path.join(tmp.dir, 'tickets.csv');
+    fs.writeFileSync(file, 'text,urgent\nserver down,yes\nprinter jam,\nsite slow,\nrefund please,no\nlogin fails,\n');
+    const job = await api.client.call('data.import', { source: { kind: 'csv', path: file }, options: { target: 'urgent', types: { urgent: 'VARCHAR' } } });
+    await waitForJob(api.client, job.id, (j) => j.status === 'succeeded');
+  });
+  afterAll(async () => {
+    await api.close();
+    tmp.cleanup();
+  });
+
+  it('queues rows whose target is empty, and writes labels as a new version that records who', async () => {
+    const queue = await api.client.call('data.unlabelled', { ref: 'tickets' });
+    expect(queue.rowNumbers).toEqual([1, 2, 4]);
+    expect(queue.page.total).toBe(3);
+    expect(queue.page.rows.map((r) => r[0])).toEqual(['printer jam', 'site slow', 'login fails']);
+
+    const job = await api.client.call('data.label', { ref: 'tickets', values: [{ row: 1, value: 'no' }, { row: 4, value: 'yes' }] });
+    expect(job.title).toBe('Label 2 rows of tickets@1');
+    const done = await waitForJob(api.client, job.id, (j) => j.status !== 'running' && j.status !== 'queued');
+    expect(done.result).toMatchObject({ version: 2, labels: 2, parent: 'tickets@1' });
+    const { version } = await api.client.call('data.show', { ref: 'tickets@2' });
+    expect(version.source).toMatchObject({ kind: 'labels', labels: 2, by: 'test-user' });
+    expect(version.target).toBe('urgent');
+    expect((await api.client.call('data.rows', { ref: 'tickets@2' })).rows.map((r) => r[1])).toEqual(['yes', 'no', null, 'no', 'yes']);
+    expect((await api.client.call('data.unlabelled', { ref: 'tickets' })).rowNumbers).toEqual([2]);
+  });
+
+  it('refuses rows past the end and a missing column', async () => {
+    await expect(api.client.call('data.label', { ref: 'tickets@1', values: [{ row: 99, value: 'yes' }] })).rejects.toMatchObject({ message: expect.stringContaining("'values': row 99 is past the last row (4)") });
+    await expect(api.client.call('data.label', { ref: 'tickets@1', column: 'nope', values: [{ row: 0, value: 'x' }] })).rejects.toMatchObject({ message: expect.stringContaining("has no column 'nope'") });
+  });
+});

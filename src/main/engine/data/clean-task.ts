@@ -8,7 +8,7 @@ import { MlcycleError } from '../../../shared/contract/errors';
 import type { ColumnInfo } from '../../../shared/data/models';
 import type { Recipe } from '../../../shared/data/recipe';
 import type { Task } from '../jobs/tasks/types';
-import { firstFailingStep, recipeSql } from './recipe-sql';
+import { firstFailingStep, parquetSource, recipeSql } from './recipe-sql';
 import { lit } from './sql';
 
 export interface CleanParams {
@@ -36,7 +36,7 @@ export const cleanTask: Task<CleanParams, CleanResult> = async (params, ctx) => 
   const tempFile = path.join(params.tempDir, `.clean-${randomUUID()}.parquet`);
   const cancel = setInterval(() => ctx.isCancelled() && con.interrupt(), 100);
   try {
-    const source = `read_parquet(${lit(params.file)})`;
+    const source = parquetSource(params.file);
     await firstFailingStep(params.recipe, source, async (sql) => void (await con.run(`DESCRIBE ${sql}`)));
     ctx.progress(0.1, 'applying the recipe');
     await con.run(`COPY (${recipeSql(params.recipe, source)}) TO ${lit(tempFile)} (FORMAT parquet, COMPRESSION zstd)`);

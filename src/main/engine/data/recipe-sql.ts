@@ -32,22 +32,49 @@ function stepSelect(step: RecipeStep, prev: string): string {
       return `SELECT DISTINCT * FROM ${prev}`;
     case 'derive':
       return `SELECT *, (${step.expression}) AS ${ident(step.name)} FROM ${prev}`;
+    case 'label': {
+      const c = ident(step.column);
+      const cases = step.values.map((v) => `WHEN ${v.row} THEN ${value(v.value)}`).join(' ');
+      return `SELECT * REPLACE (CASE file_row_number ${cases} ELSE ${c} END AS ${c}) FROM ${prev}`;
+    }
   }
 }
 
+/** The relation a recipe reads; asked for with DuckDB's file_row_number when labels address rows. */
+export type RecipeSource = (withRowNumbers: boolean) => string;
+
+/** `read_parquet('file')`, with row positions on request. */
+export const parquetSource =
+  (file: string): RecipeSource =>
+  (withRowNumbers) =>
+    `read_parquet(${lit(file)}${withRowNumbers ? ', file_row_number = true' : ''})`;
+
 /**
- * The recipe as one readable SQL query over `source`: a CTE per step, so a user can copy it and run
- * it in DuckDB themselves. `upTo` cuts the recipe after that many steps (to find a failing step).
+ * The recipe as one readable SQL query: a CTE per step, so a user can copy it and run it in DuckDB
+ * themselves. `upTo` cuts the recipe after that many steps (to find a failing step). Label steps
+ * (always first) address rows by position, so the source then carries file_row_number until the
+ * last label has run.
  */
-export function recipeSql(recipe: Recipe, source: string, upTo = recipe.steps.length): string {
+export function recipeSql(recipe: Recipe, source: RecipeSource, upTo = recipe.steps.length): string {
   const steps = recipe.steps.slice(0, upTo);
-  if (steps.length === 0) return `SELECT * FROM ${source}`;
-  const ctes = [`step0 AS (SELECT * FROM ${source})`, ...steps.map((step, i) => `step${i + 1} AS (\n  -- ${i + 1}. ${step.op}\n  ${stepSelect(step, `step${i}`)}\n)`)];
-  return `WITH ${ctes.join(',\n')}\nSELECT * FROM step${steps.length}`;
+  const labels = steps.filter((s) => s.op === 'label').length;
+  if (steps.length === 0) return `SELECT * FROM ${source(false)}`;
+  const ctes = [`step0 AS (SELECT * FROM ${source(labels > 0)})`];
+  let prev = 'step0';
+  steps.forEach((step, i) => {
+    const name = `step${i + 1}`;
+    ctes.push(`${name} AS (\n  -- ${i + 1}. ${step.op}\n  ${stepSelect(step, prev)}\n)`);
+    prev = name;
+    if (labels > 0 && i + 1 === labels) {
+      ctes.push(`${name}_data AS (SELECT * EXCLUDE (file_row_number) FROM ${name})`);
+      prev = `${name}_data`;
+    }
+  });
+  return `WITH ${ctes.join(',\n')}\nSELECT * FROM ${prev}`;
 }
 
 /** Runs `check` on growing prefixes of the recipe to name the first step DuckDB refuses. */
-export async function firstFailingStep(recipe: Recipe, source: string, check: (sql: string) => Promise<void>): Promise<void> {
+export async function firstFailingStep(recipe: Recipe, source: RecipeSource, check: (sql: string) => Promise<void>): Promise<void> {
   for (let i = 1; i <= recipe.steps.length; i++) {
     try {
       await check(recipeSql(recipe, source, i));

@@ -1,19 +1,67 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MlcycleError } from '../../../shared/contract/errors';
-import type { HandlerMap } from '../context';
+import type { EngineContext, HandlerMap } from '../context';
+import type { Job } from '../../../shared/contract/models';
+import type { DatasetVersion } from '../../../shared/data/models';
 import type { Profile } from '../../../shared/data/profile';
+import type { Recipe } from '../../../shared/data/recipe';
 import type { ImportResult } from '../data/import-task';
 import type { CleanResult } from '../data/clean-task';
-import { firstFailingStep, recipeSql } from '../data/recipe-sql';
+import { firstFailingStep, parquetSource, recipeSql } from '../data/recipe-sql';
 import type { SplitResult } from '../data/split-task';
-import { lit } from '../data/sql';
+import { ident, lit } from '../data/sql';
 
 /** BIGINTs, dates and other non-JSON values become strings; numbers that fit stay numbers. */
 function jsonValue(value: unknown): unknown {
   if (value === null || typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
   return String(value);
+}
+
+/** The column a call works on: named, or the target; refused in words when there is neither. */
+function requireColumn(method: string, version: DatasetVersion, column: string | null | undefined): string {
+  if (!column) throw new MlcycleError('INVALID_ARGUMENT', `Invalid argument for ${method}: 'column': name the column, or choose a target first`, { field: 'column' });
+  if (!version.columns.some((c) => c.name === column)) {
+    throw new MlcycleError('INVALID_ARGUMENT', `Invalid argument for ${method}: 'column': ${version.datasetName}@${version.version} has no column '${column}'`, { field: 'column' });
+  }
+  return column;
+}
+
+/** Runs a recipe over a version as a job; the result is a new version whose parent and recipe are recorded. */
+function startClean(ctx: EngineContext, ref: string, recipe: Recipe, name?: string): Job {
+  const { store, jobs } = ctx.session.require();
+  const { version } = store.datasets.resolve(ref);
+  const params = { file: store.artifacts.pathOf(version.sha256), recipe, parentColumns: version.columns, tempDir: store.artifacts.root };
+  const labels = recipe.steps.filter((s) => s.op === 'label').reduce((n, s) => n + (s.op === 'label' ? s.values.length : 0), 0);
+  const title = labels ? `Label ${labels} rows of ${version.datasetName}@${version.version}` : `Clean ${version.datasetName}@${version.version} (${recipe.steps.length} steps)`;
+  return jobs.start('data.clean', params, title, (raw, job) => {
+    const result = raw as CleanResult;
+    try {
+      store.artifacts.adoptFile(result.tempFile, result.sha256, 'application/vnd.apache.parquet');
+      const target = version.target && result.columns.some((c) => c.name === version.target) ? version.target : null;
+      const { version: made, reused } = store.datasets.addVersion(
+        {
+          name: name ?? version.datasetName,
+          sha256: result.sha256,
+          rows: result.rows,
+          bytes: result.bytes,
+          columns: result.columns,
+          target,
+          source: { kind: labels ? 'labels' : 'recipe', parent: `${version.datasetName}@${version.version}`, ...(labels ? { labels, by: ctx.identity } : {}) },
+          parentId: version.id,
+          recipe,
+          rejectedRows: 0,
+          rejectSample: [],
+          jobId: job.id,
+        },
+        ctx.identity,
+      );
+      return { datasetId: made.datasetId, versionId: made.id, name: made.datasetName, version: made.version, rows: made.rows, parent: `${version.datasetName}@${version.version}`, reused, ...(labels ? { labels } : {}) };
+    } finally {
+      fs.rmSync(result.tempFile, { force: true });
+    }
+  });
 }
 
 export const dataHandlers = {
@@ -107,33 +155,37 @@ export const dataHandlers = {
     const file = project.store.artifacts.pathOf(version.sha256);
     const con = await project.duck.con();
     // A fixed-seed sample keeps the preview stable while the user edits the recipe.
-    const sample = `(SELECT * FROM read_parquet(${lit(file)}) USING SAMPLE ${args.sample} ROWS (reservoir, 42))`;
+    const sample = (rowNumbers: boolean) => `(SELECT * FROM ${parquetSource(file)(rowNumbers)} USING SAMPLE ${args.sample} ROWS (reservoir, 42))`;
     await firstFailingStep(args.recipe, sample, async (sql) => void (await con.run(`DESCRIBE ${sql}`)));
     const reader = await con.runAndReadAll(`${recipeSql(args.recipe, sample)} LIMIT ${args.limit}`);
     const columns = reader.columnNames().map((name, i) => ({ name, type: String(reader.columnTypes()[i]), semantic: version.columns.find((c) => c.name === name)?.semantic ?? 'categorical' as const }));
     return {
-      sql: recipeSql(args.recipe, `read_parquet('${version.datasetName}@${version.version}.parquet')`),
+      sql: recipeSql(args.recipe, parquetSource(`${version.datasetName}@${version.version}.parquet`)),
       page: { columns, rows: reader.getRows().map((row) => row.map(jsonValue)), offset: 0, total: reader.currentRowCount },
     };
   },
-  'data.clean': (args, ctx) => {
-    const { store, jobs } = ctx.session.require();
-    const { version } = store.datasets.resolve(args.ref);
-    const params = { file: store.artifacts.pathOf(version.sha256), recipe: args.recipe, parentColumns: version.columns, tempDir: store.artifacts.root };
-    return jobs.start('data.clean', params, `Clean ${version.datasetName}@${version.version} (${args.recipe.steps.length} steps)`, (raw, job) => {
-      const result = raw as CleanResult;
-      try {
-        store.artifacts.adoptFile(result.tempFile, result.sha256, 'application/vnd.apache.parquet');
-        const target = version.target && result.columns.some((c) => c.name === version.target) ? version.target : null;
-        const { version: made, reused } = store.datasets.addVersion(
-          { name: args.name ?? version.datasetName, sha256: result.sha256, rows: result.rows, bytes: result.bytes, columns: result.columns, target, source: { kind: 'recipe', parent: `${version.datasetName}@${version.version}` }, parentId: version.id, recipe: args.recipe, rejectedRows: 0, rejectSample: [], jobId: job.id },
-          ctx.identity,
-        );
-        return { datasetId: made.datasetId, versionId: made.id, name: made.datasetName, version: made.version, rows: made.rows, parent: `${version.datasetName}@${version.version}`, reused };
-      } finally {
-        fs.rmSync(result.tempFile, { force: true });
-      }
-    });
+  'data.clean': (args, ctx) => startClean(ctx, args.ref, args.recipe, args.name),
+  'data.label': (args, ctx) => {
+    const { version } = ctx.session.require().store.datasets.resolve(args.ref);
+    const column = requireColumn('data.label', version, args.column ?? version.target);
+    const outside = args.values.find((v) => v.row >= version.rows);
+    if (outside) throw new MlcycleError('INVALID_ARGUMENT', `Invalid argument for data.label: 'values': row ${outside.row} is past the last row (${version.rows - 1})`, { field: 'values' });
+    return startClean(ctx, args.ref, { steps: [{ op: 'label', column, values: args.values, by: ctx.identity }] });
+  },
+  'data.unlabelled': async (args, ctx) => {
+    const project = ctx.session.require();
+    const { version } = project.store.datasets.resolve(args.ref);
+    const column = ident(requireColumn('data.unlabelled', version, args.column ?? version.target));
+    const file = parquetSource(project.store.artifacts.pathOf(version.sha256));
+    const con = await project.duck.con();
+    const reader = await con.runAndReadAll(`SELECT * FROM ${file(true)} WHERE ${column} IS NULL ORDER BY file_row_number LIMIT ${args.limit} OFFSET ${args.offset}`);
+    const total = Number((await con.runAndReadAll(`SELECT COUNT(*) AS n FROM ${file(false)} WHERE ${column} IS NULL`)).getRowObjects()[0]!.n);
+    const at = reader.columnNames().indexOf('file_row_number');
+    const rows = reader.getRows();
+    return {
+      rowNumbers: rows.map((r) => Number(r[at])),
+      page: { columns: version.columns, rows: rows.map((r) => r.filter((_v, i) => i !== at).map(jsonValue)), offset: args.offset, total },
+    };
   },
   'data.setColumn': (args, ctx) => {
     const { store } = ctx.session.require();
