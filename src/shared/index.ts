@@ -19,3 +19,4 @@ export * from './data/methods';
 export * from './data/profile';
 export * from './data/split';
 export * from './data/recipe';
+export * from './data/analysis';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Job } from '../contract/models';
 import { ColumnInfo, Dataset, DatasetVersion, ImportOptions, ImportSource, SEMANTIC_TYPES } from './models';
+import { Analysis } from './analysis';
 import { Profile } from './profile';
 import { Recipe } from './recipe';
 import { Split, SplitRequest } from './split';
@@ -63,6 +64,12 @@ export const dataMethods = {
   'data.unlabelled': {
     args: z.object({ ref, column: z.string().min(1).optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(50) }).strict(),
     result: z.object({ rowNumbers: z.array(z.number().int()), page: RowPage }),
+    mutates: false,
+  },
+  /** Spearman, isolation-forest anomalies, PCA and k-means (k chosen or by the elbow): cached, or started as a job. */
+  'data.analyze': {
+    args: z.object({ ref, k: z.number().int().min(2).max(12).optional(), force: z.boolean().default(false) }).strict(),
+    result: z.object({ analysis: Analysis.nullable(), job: Job.nullable() }),
     mutates: false,
   },
   'data.setColumn': {

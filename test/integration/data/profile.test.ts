@@ -137,3 +137,50 @@ describe('mutual information', () => {
     expect(mutualInformation([])).toBe(0);
   });
 });
+
+describe('heavier analyses', () => {
+  const tmp = tempDir();
+  let api: Connected;
+  beforeAll(async () => {
+    api = await inProcess(path.join(tmp.dir, 'home'));
+    await api.client.call('project.create', { dir: path.join(tmp.dir, 'project') });
+  });
+  afterAll(async () => {
+    await api.close();
+    tmp.cleanup();
+  });
+
+  it('computes Spearman over all rows, anomalies, PCA and clusters in a second job', async () => {
+    // x and x³ are perfectly monotonic (Spearman 1, Pearson below 1); a ties b in blocks of 10
+    const lines = ['x,cube,blocky,group'];
+    for (let i = 0; i < 3000; i++) {
+      const x = (i - 1500) / 100;
+      const group = i % 3;
+      lines.push(`${x},${x ** 3},${Math.floor(i / 10)},g${group}`);
+    }
+    lines.push('400,64000000,300,g0'); // one row far from everything
+    const file = path.join(tmp.dir, 'mono.csv');
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    const imported = await api.client.call('data.import', { source: { kind: 'csv', path: file }, options: { target: 'group' } });
+    await waitForJob(api.client, imported.id, (j) => j.status === 'succeeded');
+
+    const started = await api.client.call('data.analyze', { ref: 'mono' });
+    expect(started.analysis).toBeNull();
+    const done = await waitForJob(api.client, started.job!.id, (j) => j.status !== 'running' && j.status !== 'queued');
+    expect(done.status, JSON.stringify(done.error)).toBe('succeeded');
+    const { analysis } = await api.client.call('data.analyze', { ref: 'mono' });
+    const a = analysis!;
+    expect(a.features).toEqual(['x', 'cube', 'blocky']);
+    const rho = (p: string, q: string) => a.spearman.matrix[a.features.indexOf(p)]![a.features.indexOf(q)]!;
+    expect(rho('x', 'cube')).toBeCloseTo(1, 10);
+    expect(rho('x', 'blocky')).toBeGreaterThan(0.999);
+    expect(a.anomalies.top[0]!.row).toBe(3000);
+    expect(a.pca.explained[0]).toBeGreaterThan(0.6);
+    expect(a.clusters.inertia.map((c) => c.k)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(a.clusters.sizes.reduce((s, n) => s + n, 0)).toBe(a.sampleRows);
+    expect(a.points.length).toBeGreaterThan(1000);
+    expect(a.points[0]!.target).toMatch(/^g[012]$/);
+    const chosen = await api.client.call('data.analyze', { ref: 'mono', k: 4 });
+    expect(chosen.job).not.toBeNull();
+  });
+});

@@ -217,6 +217,41 @@ export function registerData(program: Command, io: CliIo, run: RunCommand): void
     );
 
   data
+    .command('analyze')
+    .description('Heavier analyses after the profile: Spearman, isolation-forest anomalies, PCA and k-means clusters (cached per version)')
+    .argument('<dataset>', 'name, name@version, or id')
+    .option('--k <n>', 'number of clusters (default: chosen by the elbow)', intOption('--k'))
+    .option('--force', 'compute again even if cached')
+    .option('--project <dir>', 'project folder (default: current folder)')
+    .option('--json', 'print the whole analysis as JSON')
+    .action((ref: string, opts: { project?: string; k?: number; force?: boolean; json?: boolean }) =>
+      run(
+        () =>
+          withProject(io, opts.project, async (client) => {
+            let { analysis, job } = await client.call('data.analyze', { ref, k: opts.k, force: Boolean(opts.force) });
+            if (!analysis && job) {
+              const finished = await followJob(client, job, io, Boolean(opts.json));
+              if (finished.status !== 'succeeded') {
+                io.err(`mlcycle: ${finished.error?.message ?? `analysis ${finished.status}`}\n`);
+                return 1;
+              }
+              ({ analysis, job } = await client.call('data.analyze', { ref, k: opts.k }));
+            }
+            const a = analysis!;
+            emit(io, opts.json, a, () =>
+              [
+                `Analysed ${a.features.length} numeric features; anomalies, PCA and clusters on a sample of ${a.sampleRows.toLocaleString('en')} rows (${a.seconds.toFixed(2)} s).`,
+                `PCA: the first two components explain ${a.pca.explained.map((e) => `${(e * 100).toFixed(1)}%`).join(' and ')} of the variance.`,
+                `Clusters: k = ${a.clusters.k} (sizes ${a.clusters.sizes.join(', ')}), silhouette ${a.clusters.silhouette.toFixed(2)}.`,
+                `Anomalies: ${a.anomalies.unusual} unusual rows in the sample; most anomalous rows: ${a.anomalies.top.slice(0, 5).map((t) => `${t.row} (${t.score.toFixed(2)})`).join(', ')}.`,
+              ].join('\n'),
+            );
+          }),
+        opts.json,
+      ),
+    );
+
+  data
     .command('clean')
     .description('Apply a cleaning recipe (JSON {steps: [...]}) as a new version with lineage; --preview shows the SQL and first rows on a sample')
     .argument('<dataset>', 'name, name@version, or id')

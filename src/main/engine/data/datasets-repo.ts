@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MlcycleError } from '../../../shared/contract/errors';
 import { parseDatasetRef, type ColumnInfo, type Dataset, type DatasetVersion, type RejectedRow } from '../../../shared/data/models';
+import type { Analysis } from '../../../shared/data/analysis';
 import type { Profile } from '../../../shared/data/profile';
 import type { Db } from '../store/database';
 
@@ -140,10 +141,21 @@ export class DatasetsRepo {
     this.db.prepare('INSERT OR REPLACE INTO dataset_profiles (version_id, profile, computed_at) VALUES (?, ?, ?)').run(profile.versionId, JSON.stringify(profile), profile.computedAt);
   }
 
+  /** k = 0 is the analysis with k chosen by the elbow. */
+  analysis(versionId: string, k: number): Analysis | null {
+    const row = this.db.prepare('SELECT analysis FROM dataset_analyses WHERE version_id = ? AND k = ?').get(versionId, k) as { analysis: string } | undefined;
+    return row ? (JSON.parse(row.analysis) as Analysis) : null;
+  }
+
+  saveAnalysis(k: number, analysis: Analysis): void {
+    this.db.prepare('INSERT OR REPLACE INTO dataset_analyses (version_id, k, analysis, computed_at) VALUES (?, ?, ?, ?)').run(analysis.versionId, k, JSON.stringify(analysis), analysis.computedAt);
+  }
+
   /** Annotations that do not change the data: a column's semantic type and the target. */
   annotate(id: string, columns: ColumnInfo[], target: string | null): DatasetVersion {
     // The profile's target section and column treatment depend on these: compute it afresh.
     this.db.prepare('DELETE FROM dataset_profiles WHERE version_id = ?').run(id);
+    this.db.prepare('DELETE FROM dataset_analyses WHERE version_id = ?').run(id);
     this.db.prepare('UPDATE dataset_versions SET columns = ?, target = ? WHERE id = ?').run(JSON.stringify(columns), target, id);
     return this.version(id);
   }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { MlcycleError } from '../../../shared/contract/errors';
 import type { EngineContext, HandlerMap } from '../context';
 import type { Job } from '../../../shared/contract/models';
+import type { Analysis } from '../../../shared/data/analysis';
 import type { DatasetVersion } from '../../../shared/data/models';
 import type { Profile } from '../../../shared/data/profile';
 import type { Recipe } from '../../../shared/data/recipe';
@@ -186,6 +187,20 @@ export const dataHandlers = {
       rowNumbers: rows.map((r) => Number(r[at])),
       page: { columns: version.columns, rows: rows.map((r) => r.filter((_v, i) => i !== at).map(jsonValue)), offset: args.offset, total },
     };
+  },
+  'data.analyze': (args, ctx) => {
+    const { store, jobs } = ctx.session.require();
+    const { version } = store.datasets.resolve(args.ref);
+    const k = args.k ?? 0;
+    const cached = args.force ? null : store.datasets.analysis(version.id, k);
+    if (cached) return { analysis: cached, job: null };
+    const params = { versionId: version.id, file: store.artifacts.pathOf(version.sha256), columns: version.columns, target: version.target, k };
+    const job = jobs.start('data.analyze', params, `Analyse ${version.datasetName}@${version.version}`, (raw) => {
+      const analysis = raw as Analysis;
+      store.datasets.saveAnalysis(k, analysis);
+      return { versionId: analysis.versionId, k: analysis.clusters.k, seconds: analysis.seconds };
+    });
+    return { analysis: null, job };
   },
   'data.setColumn': (args, ctx) => {
     const { store } = ctx.session.require();

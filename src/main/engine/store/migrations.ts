@@ -136,7 +136,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
-    name: 'cached dataset profiles and splits',
+    name: 'cached dataset profiles, splits',
     sql: `
       CREATE TABLE dataset_profiles (
         version_id   TEXT PRIMARY KEY REFERENCES dataset_versions (id),
@@ -155,6 +155,19 @@ export const MIGRATIONS: readonly Migration[] = [
         sha256      TEXT NOT NULL REFERENCES artifacts (sha256),
         created_at  TEXT NOT NULL,
         created_by  TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 5,
+    name: 'cached dataset analyses (Spearman, anomalies, PCA, clusters)',
+    sql: `
+      CREATE TABLE dataset_analyses (
+        version_id   TEXT NOT NULL REFERENCES dataset_versions (id),
+        k            INTEGER NOT NULL,
+        analysis     TEXT NOT NULL,
+        computed_at  TEXT NOT NULL,
+        PRIMARY KEY (version_id, k)
       );
     `,
   },

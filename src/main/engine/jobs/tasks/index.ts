@@ -1,3 +1,4 @@
+import { analysisTask } from '../../data/analysis-task';
 import { cleanTask } from '../../data/clean-task';
 import { importTask } from '../../data/import-task';
 import { profileTask } from '../../data/profile-task';
@@ -12,6 +13,7 @@ export const TASKS = {
   'data.profile': profileTask as Task,
   'data.split': splitTask as Task,
   'data.clean': cleanTask as Task,
+  'data.analyze': analysisTask as Task,
 } satisfies Record<string, Task>;
 
 export type TaskKind = keyof typeof TASKS;
