@@ -51,6 +51,7 @@ export class Session {
     const store = ProjectStore.open(dir);
     // Jobs whose engine died (kill -9, crash) can never finish: say so instead of showing them running.
     store.jobs.markOrphansInterrupted(isProcessAlive);
+    store.artifacts.sweepTemporaries(isProcessAlive);
     return this.adopt(store);
   }
 

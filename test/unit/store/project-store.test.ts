@@ -125,6 +125,16 @@ describe('artifact store', () => {
     expect(leftovers).toEqual([]);
   });
 
+  it('sweeps temporary files left by a dead process, and keeps those of a live one', () => {
+    const root = path.join(tmp.dir, 'artifacts');
+    const dead = '.import-999999999-123e4567-e89b-12d3-a456-426614174000.parquet';
+    const live = `.import-${process.pid}-123e4567-e89b-12d3-a456-426614174001.parquet`;
+    for (const name of [dead, live]) fs.writeFileSync(path.join(root, name), 'half-written');
+    const removed = store.artifacts.sweepTemporaries((pid) => pid === process.pid);
+    expect(removed).toEqual([dead]);
+    expect(fs.existsSync(path.join(root, live))).toBe(true);
+  });
+
   it('cleans up after a failed read', async () => {
     await expect(store.artifacts.putFile(path.join(tmp.dir, 'nope.bin'))).rejects.toThrow(/ENOENT/);
     expect(fs.readdirSync(path.join(tmp.dir, 'artifacts'))).toEqual([]);

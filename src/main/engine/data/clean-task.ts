@@ -1,5 +1,5 @@
 import { DuckDBInstance } from '@duckdb/node-api';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { MlcycleError } from '../../../shared/contract/errors';
 import type { ColumnInfo } from '../../../shared/data/models';
 import type { Recipe } from '../../../shared/data/recipe';
+import { temporaryName } from '../store/artifacts';
 import type { Task } from '../jobs/tasks/types';
 import { firstFailingStep, parquetSource, recipeSql } from './recipe-sql';
 import { lit } from './sql';
@@ -33,7 +34,7 @@ const guessSemantic = (type: string): ColumnInfo['semantic'] =>
 export const cleanTask: Task<CleanParams, CleanResult> = async (params, ctx) => {
   const instance = await DuckDBInstance.create(':memory:', { threads: String(Math.max(1, os.availableParallelism())) });
   const con = await instance.connect();
-  const tempFile = path.join(params.tempDir, `.clean-${randomUUID()}.parquet`);
+  const tempFile = path.join(params.tempDir, temporaryName('clean', '.parquet'));
   const cancel = setInterval(() => ctx.isCancelled() && con.interrupt(), 100);
   try {
     const source = parquetSource(params.file);

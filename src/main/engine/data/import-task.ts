@@ -1,11 +1,12 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { MlcycleError } from '../../../shared/contract/errors';
 import type { ColumnInfo, ImportOptions, ImportSource, RejectedRow, SemanticType } from '../../../shared/data/models';
+import { temporaryName } from '../store/artifacts';
 import type { Task } from '../jobs/tasks/types';
 import { checkCsvHeader, headerNames } from './header';
 import { csvDelimiter, ident, lit, readExpression } from './sql';
@@ -94,7 +95,7 @@ async function sha256Of(file: string): Promise<string> {
 export const importTask: Task<ImportParams, ImportResult> = async (params, ctx) => {
   const { source, options } = params;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mlcycle-import-'));
-  const tempFile = path.join(params.tempDir, `.import-${randomUUID()}.parquet`);
+  const tempFile = path.join(params.tempDir, temporaryName('import', '.parquet'));
   const instance = await DuckDBInstance.create(':memory:', { threads: String(Math.max(1, os.availableParallelism())), temp_directory: work });
   const con = await instance.connect();
   try {

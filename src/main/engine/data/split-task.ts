@@ -1,11 +1,12 @@
 import { DuckDBInstance } from '@duckdb/node-api';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { MlcycleError } from '../../../shared/contract/errors';
 import { SPLIT_SETS, type SplitStrategy } from '../../../shared/data/split';
+import { temporaryName } from '../store/artifacts';
 import type { Task } from '../jobs/tasks/types';
 import { ident, lit } from './sql';
 
@@ -68,7 +69,7 @@ export function assignmentSql(p: SplitParams): string {
 export const splitTask: Task<SplitParams, SplitResult> = async (params, ctx) => {
   const instance = await DuckDBInstance.create(':memory:', { threads: String(Math.max(1, os.availableParallelism())) });
   const con = await instance.connect();
-  const tempFile = path.join(params.tempDir, `.split-${randomUUID()}.parquet`);
+  const tempFile = path.join(params.tempDir, temporaryName('split', '.parquet'));
   try {
     ctx.progress(0.1, `assigning rows (${params.strategy})`);
     await con.run(`COPY (SELECT row, set FROM (${assignmentSql(params)}) ORDER BY row) TO ${lit(tempFile)} (FORMAT parquet, COMPRESSION zstd)`);

@@ -6,6 +6,16 @@ import type { Db } from './database';
 
 export const ARTIFACTS_DIR = 'artifacts';
 
+/**
+ * Name for a file being written into artifacts/ before it is adopted: a dot file carrying the
+ * writer's process id, so a later engine can delete what a killed one left behind.
+ */
+export function temporaryName(kind: string, extension = ''): string {
+  return `.${kind}-${process.pid}-${randomUUID()}${extension}`;
+}
+
+const TEMPORARY = /^\.[a-z]+-(\d+)-[0-9a-f-]{36}/;
+
 export interface ArtifactRef {
   sha256: string;
   size: number;
@@ -78,13 +88,26 @@ export class ArtifactStore {
     return { sha256, size, path: final };
   }
 
+  /** Deletes temporary files whose writing process is gone (killed mid-import, crashed). */
+  sweepTemporaries(isAlive: (pid: number) => boolean): string[] {
+    const removed: string[] = [];
+    for (const name of fs.readdirSync(this.rootDir)) {
+      const match = TEMPORARY.exec(name);
+      if (match && !isAlive(Number(match[1]))) {
+        fs.rmSync(path.join(this.rootDir, name), { force: true, recursive: true });
+        removed.push(name);
+      }
+    }
+    return removed;
+  }
+
   /** Where workers write files they will hand over with adoptFile (same disk, so rename is atomic). */
   get root(): string {
     return this.rootDir;
   }
 
   private tempPath(): string {
-    return path.join(this.rootDir, `.tmp-${randomUUID()}`);
+    return path.join(this.rootDir, temporaryName('tmp'));
   }
 
   private async commit(
