@@ -20,3 +20,4 @@ export * from './data/profile';
 export * from './data/split';
 export * from './data/recipe';
 export * from './data/analysis';
+export * from './redact';

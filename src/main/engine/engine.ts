@@ -2,6 +2,7 @@ import { toApiError, MlcycleError } from '../../shared/contract/errors';
 import type { ReplyEnvelope, RequestEnvelope } from '../../shared/contract/envelope';
 import type { EventName } from '../../shared/contract/events';
 import { isMethodName, methods, type MethodName } from '../../shared/contract/methods';
+import { redactSecrets } from '../../shared/redact';
 import type { EngineContext, Handler, HostKind } from './context';
 import { EventBus, type EventListener } from './events';
 import { handlers } from './handlers';
@@ -63,7 +64,7 @@ export function createEngine(options: EngineOptions): Engine {
     if (!spec.mutates) return handler(args as never, context);
     try {
       const result = await handler(args as never, context);
-      const entry = context.session.project?.store.audit.record({ actor: context.identity, action: method, target: auditTarget(args), details: args, outcome: 'ok' });
+      const entry = context.session.project?.store.audit.record({ actor: context.identity, action: method, target: auditTarget(args), details: redactSecrets(args), outcome: 'ok' });
       if (entry) bus.emit('audit.recorded', entry);
       return result;
     } catch (error) {
@@ -71,7 +72,7 @@ export function createEngine(options: EngineOptions): Engine {
         actor: context.identity,
         action: method,
         target: auditTarget(args),
-        details: { args, error: toApiError(error) },
+        details: { args: redactSecrets(args), error: toApiError(error) },
         outcome: 'error',
       });
       throw error;

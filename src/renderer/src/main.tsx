@@ -14,6 +14,10 @@ import './styles/forms.css';
 import './styles/overview.css';
 import './styles/objectives.css';
 import './styles/timeline.css';
+import './styles/data.css';
+import './styles/import.css';
+import './styles/table.css';
+import './styles/profile.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

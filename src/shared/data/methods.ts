@@ -33,7 +33,8 @@ export const dataMethods = {
   },
   /** The version's profile if computed, else starts the profile job (force: compute again). */
   'data.profile': {
-    args: z.object({ ref, force: z.boolean().default(false) }).strict(),
+    /** start: false only asks whether a profile is cached or running. */
+    args: z.object({ ref, force: z.boolean().default(false), start: z.boolean().default(true) }).strict(),
     result: z.object({ profile: Profile.nullable(), job: Job.nullable() }),
     mutates: false,
   },

@@ -46,6 +46,9 @@ describe('data import from PostgreSQL', () => {
     ]);
     expect(JSON.stringify(version.source)).not.toContain('s3cret');
     expect(JSON.stringify(version.source)).toContain('postgres:***@');
+    // nor do the job record, its events, or the audit log
+    expect(JSON.stringify(await api.client.call('jobs.list'))).not.toContain('s3cret');
+    expect(JSON.stringify(await api.client.call('audit.list'))).not.toContain('s3cret');
     const page = await api.client.call('data.rows', { ref: 'loans', limit: 1 });
     expect(page.rows[0]).toEqual([1, 10.5, false, '2024-01-02', 'south']);
   });

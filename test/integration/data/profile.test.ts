@@ -107,6 +107,16 @@ describe('data profile', () => {
     expect(p.warnings.find((w) => w.kind === 'duplicates')!.message).toMatch(/^2 rows/);
   });
 
+  it('answers whether a profile exists without starting one, and joins a running job', async () => {
+    await importCsv('fresh', 'a,b\n1,2\n3,4\n');
+    expect(await api.client.call('data.profile', { ref: 'fresh', start: false })).toEqual({ profile: null, job: null });
+    const first = await api.client.call('data.profile', { ref: 'fresh' });
+    const second = await api.client.call('data.profile', { ref: 'fresh' });
+    if (second.job) expect(second.job.id).toBe(first.job!.id);
+    await waitForJob(api.client, first.job!.id, (j) => j.status === 'succeeded');
+    expect((await api.client.call('data.profile', { ref: 'fresh', start: false })).profile?.rows).toBe(2);
+  });
+
   it('caches the profile per version and recomputes after the target changes', async () => {
     const cached = await api.client.call('data.profile', { ref: 'small' });
     expect(cached.job).toBeNull();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { MlcycleError } from '../../../shared/contract/errors';
 import type { EngineContext, HandlerMap } from '../context';
 import type { Job } from '../../../shared/contract/models';
+import { redactSecrets } from '../../../shared/redact';
 import type { Analysis } from '../../../shared/data/analysis';
 import type { DatasetVersion } from '../../../shared/data/models';
 import type { Profile } from '../../../shared/data/profile';
@@ -83,7 +84,7 @@ export const dataHandlers = {
             bytes: result.bytes,
             columns: result.columns,
             target: args.options.target ?? null,
-            source: args.source.kind === 'postgres' ? { ...args.source, url: args.source.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@') } : args.source,
+            source: redactSecrets(args.source),
             rejectedRows: result.rejectedRows,
             rejectSample: result.rejectSample,
             jobId: job.id,
@@ -115,11 +116,19 @@ export const dataHandlers = {
     const { version } = store.datasets.resolve(args.ref);
     const cached = args.force ? null : store.datasets.profile(version.id);
     if (cached) return { profile: cached, job: null };
+    // One profile job per version at a time: a second request joins the running one.
+    const running = jobs.list(200).find((j) => j.kind === 'data.profile' && (j.status === 'running' || j.status === 'queued') && (j.params as { versionId?: string }).versionId === version.id);
+    if (running) return { profile: null, job: running };
+    if (!args.start) return { profile: null, job: null };
+    const settings = JSON.stringify([version.columns, version.target]);
     const params = { versionId: version.id, file: store.artifacts.pathOf(version.sha256), columns: version.columns, target: version.target };
     const job = jobs.start('data.profile', params, `Profile ${version.datasetName}@${version.version}`, (raw) => {
       const profile = raw as Profile;
-      store.datasets.saveProfile(profile);
-      return { versionId: profile.versionId, seconds: profile.seconds, warnings: profile.warnings.length };
+      // The target or a column's treatment changed while it ran: this profile describes old settings.
+      const now = store.datasets.version(version.id);
+      const current = JSON.stringify([now.columns, now.target]) === settings;
+      if (current) store.datasets.saveProfile(profile);
+      return { versionId: profile.versionId, seconds: profile.seconds, warnings: profile.warnings.length, cached: current };
     });
     return { profile: null, job };
   },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { MlcycleError, toApiError } from '../../../shared/contract/errors';
+import { redactSecrets } from '../../../shared/redact';
 import { FINISHED_JOB_STATUSES, type Job, type JobLogLine } from '../../../shared/contract/models';
 import type { EventBus } from '../events';
 import type { JobsRepo } from '../store/jobs-repo';
@@ -37,6 +38,7 @@ interface Running {
 interface Queued {
   job: Job;
   kind: TaskKind;
+  params: unknown;
   commit?: CommitResult;
 }
 
@@ -66,7 +68,8 @@ export class JobManager {
       progress: 0,
       phase: 'waiting for a free core',
       etaMs: null,
-      params,
+      // What is stored and shown never carries a password; the worker gets the real parameters.
+      params: redactSecrets(params),
       result: null,
       error: null,
       createdAt: new Date().toISOString(),
@@ -74,20 +77,19 @@ export class JobManager {
       finishedAt: null,
     };
     this.repo.insert(job, this.pid);
-    if (this.running.size < this.maxConcurrent) this.launch(job, kind, commit);
+    if (this.running.size < this.maxConcurrent) this.launch(job, kind, params, commit);
     else {
-      this.queue.push({ job, kind, commit });
+      this.queue.push({ job, kind, params, commit });
       this.bus.emit('job.updated', { ...job });
     }
     return { ...job };
   }
 
-  private launch(job: Job, kind: TaskKind, commit?: CommitResult): void {
+  private launch(job: Job, kind: TaskKind, params: unknown, commit?: CommitResult): void {
     job.status = 'running';
     job.phase = 'starting';
     job.startedAt = new Date().toISOString();
     this.repo.update(job);
-    const params = job.params;
     const cancelFlag = new SharedArrayBuffer(4);
     const worker = spawnTaskWorker({ kind, params, cancelFlag });
     const entry: Running = { job, commit, worker, cancelFlag: new Int32Array(cancelFlag), startedMs: Date.now(), logSeq: 0, flushTimer: null, cancelTimer: null, cancelRequested: false };
@@ -106,7 +108,7 @@ export class JobManager {
   private launchNext(): void {
     while (this.running.size < this.maxConcurrent && this.queue.length > 0) {
       const next = this.queue.shift()!;
-      this.launch(next.job, next.kind, next.commit);
+      this.launch(next.job, next.kind, next.params, next.commit);
     }
   }
 

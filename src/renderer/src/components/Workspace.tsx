@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { STAGES } from '../../../shared/stages';
 import { useWorkspaceKeys } from '../hooks/useWorkspaceKeys';
 import { useAppStore } from '../store';
+import { DataWorkspace } from './data/DataWorkspace';
 import { JobsPanel } from './JobsPanel';
 import { ObjectivesWorkspace } from './objectives/ObjectivesWorkspace';
 import { OverviewPage } from './overview/OverviewPage';
@@ -35,7 +36,15 @@ export function Workspace() {
       <WorkspaceHeader />
       <StageNav />
       <main className="workspace-main" id="main" tabIndex={-1}>
-        {view === 'overview' ? <OverviewPage /> : view === 'objectives' ? <ObjectivesWorkspace /> : <StagePage key={view} stageId={view} />}
+        {view === 'overview' ? (
+          <OverviewPage />
+        ) : view === 'objectives' ? (
+          <ObjectivesWorkspace />
+        ) : view === 'data' ? (
+          <DataWorkspace />
+        ) : (
+          <StagePage key={view} stageId={view} />
+        )}
       </main>
       {jobsOpen && <JobsPanel />}
       <SwitchProjectDialog />

@@ -36,13 +36,19 @@ export const createConnectionSlice: SliceCreator<ConnectionSlice> = (set, get) =
       try {
         const connection = await connectToEngine();
         const { client } = connection;
-        client.on('job.updated', (job) => get().applyJobUpdate(job));
+        client.on('job.updated', (job) => {
+          get().applyJobUpdate(job);
+          // Workspaces that started a job finish their part (select the imported version, fetch the profile).
+          get().importJobUpdated(job);
+          get().profileJobUpdated(job);
+        });
         client.on('job.log', (line) => get().applyJobLog(line));
         client.on('project.changed', (project) => void get().adoptProject(project));
         // Any client (this window, another window, the CLI) may change governance: keep the derived
         // views current. Drafts being edited here are left alone.
         client.on('audit.recorded', (entry) => {
           if (/^(objective|policy|people|decisions)\./.test(entry.action)) get().governanceChanged();
+          if (entry.action === 'data.setColumn') void get().dataAnnotated();
         });
         connection.onClose((reason) => {
           set({ appState: 'error', connectionError: `${LOST_CONNECTION} (${reason})` });

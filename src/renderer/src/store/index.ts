@@ -1,13 +1,17 @@
 import { create } from 'zustand';
 import { createConnectionSlice } from './connection-slice';
 import { createDashboardSlice } from './dashboard-slice';
+import { createDataSlice } from './data-slice';
 import { createDecisionsSlice } from './decisions-slice';
 import { createGovernanceSlice } from './governance-slice';
+import { createImportSlice } from './import-slice';
 import { createJobsSlice } from './jobs-slice';
 import { createObjectiveSlice } from './objective-slice';
 import { createPeopleSlice } from './people-slice';
 import { createPolicySlice } from './policy-slice';
+import { createProfileSlice } from './profile-slice';
 import { createProjectSlice } from './project-slice';
+import { createRowsSlice } from './rows-slice';
 import type { AppState } from './types';
 import { createUiSlice } from './ui-slice';
 
@@ -23,6 +27,10 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createPolicySlice(...a),
   ...createPeopleSlice(...a),
   ...createDecisionsSlice(...a),
+  ...createDataSlice(...a),
+  ...createImportSlice(...a),
+  ...createRowsSlice(...a),
+  ...createProfileSlice(...a),
 }));
 
 export type { AppState } from './types';

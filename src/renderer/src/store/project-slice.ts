@@ -87,6 +87,9 @@ export const createProjectSlice: SliceCreator<ProjectSlice> = (set, get) => {
       get().resetJobs();
       get().resetDashboard();
       get().resetGovernance();
+      get().resetData();
+      get().resetRows();
+      get().resetProfiles();
       get().setSwitcherOpen(false);
       // A project opens on its home page; each loader reports its own failure, so none blocks the rest.
       get().setView('overview');
