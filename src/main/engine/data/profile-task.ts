@@ -70,13 +70,19 @@ export const profileTask: Task<ProfileParams, Profile> = async (params, ctx) => 
     });
     const a = await one(con, `SELECT ${parts.join(', ')} FROM t`);
     const rows = int(a.rows);
-    // Exact quantiles sort each column. One quantile aggregate per column in a single SELECT sorts
-    // them one after another; unpivoted and grouped by column, DuckDB sorts them in parallel.
-    if (numeric.length) {
-      const casts = numeric.map((c, k) => `${ident(c.name)}::DOUBLE AS q${k}`).join(', ');
-      const quantiles = (await con.runAndReadAll(`SELECT name, QUANTILE_CONT(value, [0.05, 0.25, 0.5, 0.75, 0.95]) AS q FROM (UNPIVOT (SELECT ${casts} FROM t) ON ${numeric.map((_c, k) => `q${k}`).join(', ')} INTO NAME name VALUE value) GROUP BY name`)).getRowObjects();
-      for (const row of quantiles) a[`q${cols.indexOf(numeric[Number(String(row.name).slice(1))]!)}`] = row.q;
-    }
+    // Exact quantiles select within each column. One aggregate per column in a single SELECT runs them
+    // one after another; a query per column on two connections keeps both cores busy (measured
+    // 1.3 s against 2.2 s on 1M rows × 15 columns here).
+    const lanes = await Promise.all([0, 1].map(() => instance.connect()));
+    await Promise.all(
+      lanes.map(async (lane, k) => {
+        for (const c of numeric.filter((_c, i) => i % lanes.length === k)) {
+          const q = (await lane.runAndReadAll(`SELECT QUANTILE_CONT(${ident(c.name)}::DOUBLE, [0.05, 0.25, 0.5, 0.75, 0.95]) AS q FROM t`)).getRowObjects()[0]!.q;
+          a[`q${cols.indexOf(c)}`] = q;
+        }
+        lane.closeSync();
+      }),
+    );
 
     ctx.progress(0.35, 'histograms and outliers');
     const histParts: string[] = [];
