@@ -30,6 +30,14 @@ export function followJob(client: Client, job: Job, io: CliIo, quiet: boolean): 
   });
 }
 
+/** Follows a job to its end; on failure says why on stderr and gives null (the command exits 1). */
+async function completed(client: Client, job: Job, io: CliIo, quiet: boolean): Promise<Job | null> {
+  const finished = await followJob(client, job, io, quiet);
+  if (finished.status === 'succeeded') return finished;
+  io.err(`mlcycle: ${finished.error?.message ?? `${job.title}: ${finished.status}`}\n`);
+  return null;
+}
+
 function sourceFrom(input: string, opts: ImportFlags, cwd: string): ImportSourceInput {
   if (/^postgres(ql)?:\/\//.test(input)) {
     if (!opts.table && !opts.query) throw new UsageError('a PostgreSQL import needs --table T or --query Q');
@@ -153,10 +161,9 @@ export function registerData(program: Command, io: CliIo, run: RunCommand): void
               target: opts.target,
             };
             const job = await client.call('data.import', { source: sourceFrom(input, opts, io.cwd), options });
-            const finished = await followJob(client, job, io, Boolean(opts.json));
-            if (finished.status !== 'succeeded') {
-              emit(io, opts.json, { error: finished.error, job: finished.id }, () => '');
-              io.err(`mlcycle: ${finished.error?.message ?? `import ${finished.status}`}\n`);
+            const finished = await completed(client, job, io, Boolean(opts.json));
+            if (!finished) {
+              if (opts.json) emit(io, true, { error: (await client.call('jobs.get', { id: job.id })).error, job: job.id }, () => '');
               return 1;
             }
             const result = finished.result as { name: string; version: number; rows: number; rejectedRows: number; reused: boolean };
@@ -203,11 +210,7 @@ export function registerData(program: Command, io: CliIo, run: RunCommand): void
           withProject(io, opts.project, async (client) => {
             let { profile, job } = await client.call('data.profile', { ref, force: Boolean(opts.force) });
             if (!profile && job) {
-              const finished = await followJob(client, job, io, Boolean(opts.json));
-              if (finished.status !== 'succeeded') {
-                io.err(`mlcycle: ${finished.error?.message ?? `profile ${finished.status}`}\n`);
-                return 1;
-              }
+              if (!(await completed(client, job, io, Boolean(opts.json)))) return 1;
               ({ profile, job } = await client.call('data.profile', { ref }));
             }
             emit(io, opts.json, profile, () => describeProfile(profile!));
@@ -230,11 +233,7 @@ export function registerData(program: Command, io: CliIo, run: RunCommand): void
           withProject(io, opts.project, async (client) => {
             let { analysis, job } = await client.call('data.analyze', { ref, k: opts.k, force: Boolean(opts.force) });
             if (!analysis && job) {
-              const finished = await followJob(client, job, io, Boolean(opts.json));
-              if (finished.status !== 'succeeded') {
-                io.err(`mlcycle: ${finished.error?.message ?? `analysis ${finished.status}`}\n`);
-                return 1;
-              }
+              if (!(await completed(client, job, io, Boolean(opts.json)))) return 1;
               ({ analysis, job } = await client.call('data.analyze', { ref, k: opts.k }));
             }
             const a = analysis!;
@@ -271,11 +270,8 @@ export function registerData(program: Command, io: CliIo, run: RunCommand): void
               return;
             }
             const job = await client.call('data.clean', { ref, recipe, name: opts.name });
-            const finished = await followJob(client, job, io, Boolean(opts.json));
-            if (finished.status !== 'succeeded') {
-              io.err(`mlcycle: ${finished.error?.message ?? `cleaning ${finished.status}`}\n`);
-              return 1;
-            }
+            const finished = await completed(client, job, io, Boolean(opts.json));
+            if (!finished) return 1;
             const result = finished.result as { name: string; version: number; rows: number; parent: string };
             emit(io, opts.json, result, () => `Wrote ${result.name}@${result.version} (${result.rows.toLocaleString('en')} rows) from ${result.parent}.`);
           }),
@@ -309,11 +305,8 @@ export function registerData(program: Command, io: CliIo, run: RunCommand): void
               column: opts.strategy === 'stratified' ? opts.target ?? opts.column : opts.column,
               name: opts.name,
             });
-            const finished = await followJob(client, job, io, Boolean(opts.json));
-            if (finished.status !== 'succeeded') {
-              io.err(`mlcycle: ${finished.error?.message ?? `split ${finished.status}`}\n`);
-              return 1;
-            }
+            const finished = await completed(client, job, io, Boolean(opts.json));
+            if (!finished) return 1;
             const split = finished.result as { id: string; dataset: string; counts: Record<string, number> };
             emit(io, opts.json, split, () => `Split ${split.dataset}: ${Object.entries(split.counts).map(([set, n]) => `${set} ${n.toLocaleString('en')}`).join(', ')} (id ${split.id.slice(0, 8)}).`);
           }),

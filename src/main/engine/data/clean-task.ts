@@ -1,13 +1,11 @@
 import { DuckDBInstance } from '@duckdb/node-api';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { MlcycleError } from '../../../shared/contract/errors';
 import type { ColumnInfo } from '../../../shared/data/models';
 import type { Recipe } from '../../../shared/data/recipe';
-import { temporaryName } from '../store/artifacts';
+import { sha256File, temporaryName } from '../store/artifacts';
 import type { Task } from '../jobs/tasks/types';
 import { firstFailingStep, parquetSource, recipeSql } from './recipe-sql';
 import { lit } from './sql';
@@ -50,10 +48,8 @@ export const cleanTask: Task<CleanParams, CleanResult> = async (params, ctx) => 
       const parent = params.parentColumns.find((p) => p.name === c.column_name && p.type === c.column_type);
       return { name: c.column_name, type: c.column_type, semantic: parent?.semantic ?? guessSemantic(c.column_type) };
     });
-    const hash = createHash('sha256');
-    await pipeline(fs.createReadStream(tempFile), hash);
     ctx.progress(1, 'done');
-    return { tempFile, sha256: hash.digest('hex'), rows, bytes: fs.statSync(tempFile).size, columns };
+    return { tempFile, sha256: await sha256File(tempFile), rows, bytes: fs.statSync(tempFile).size, columns };
   } catch (error) {
     fs.rmSync(tempFile, { force: true });
     if (ctx.isCancelled()) throw new MlcycleError('CANCELLED', 'Cleaning cancelled; no version was written.');

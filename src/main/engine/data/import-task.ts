@@ -1,12 +1,10 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { MlcycleError } from '../../../shared/contract/errors';
 import type { ColumnInfo, ImportOptions, ImportSource, RejectedRow, SemanticType } from '../../../shared/data/models';
-import { temporaryName } from '../store/artifacts';
+import { sha256File, temporaryName } from '../store/artifacts';
 import type { Task } from '../jobs/tasks/types';
 import { checkCsvHeader, headerNames } from './header';
 import { csvDelimiter, ident, lit, readExpression } from './sql';
@@ -79,12 +77,6 @@ async function sniffs(con: DuckDBConnection, read: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-async function sha256Of(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  await pipeline(fs.createReadStream(file), hash);
-  return hash.digest('hex');
 }
 
 /**
@@ -170,7 +162,7 @@ export const importTask: Task<ImportParams, ImportResult> = async (params, ctx) 
     }
 
     ctx.progress(0.95, 'hashing');
-    const sha256 = await sha256Of(tempFile);
+    const sha256 = await sha256File(tempFile);
     ctx.progress(1, 'done');
     return { tempFile, sha256, rows, bytes: fs.statSync(tempFile).size, columns, rejectedRows, rejectSample, suggestedName: suggestName(source) };
   } catch (error) {

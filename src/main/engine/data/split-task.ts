@@ -1,12 +1,10 @@
 import { DuckDBInstance } from '@duckdb/node-api';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { MlcycleError } from '../../../shared/contract/errors';
 import { SPLIT_SETS, type SplitStrategy } from '../../../shared/data/split';
-import { temporaryName } from '../store/artifacts';
+import { sha256File, temporaryName } from '../store/artifacts';
 import type { Task } from '../jobs/tasks/types';
 import { ident, lit } from './sql';
 
@@ -78,10 +76,8 @@ export const splitTask: Task<SplitParams, SplitResult> = async (params, ctx) => 
     const rows = (await con.runAndReadAll(`SELECT set, COUNT(*) AS n FROM read_parquet(${lit(tempFile)}) GROUP BY set`)).getRowObjects();
     const found = new Map(rows.map((r) => [String(r.set), Number(r.n)]));
     const counts = Object.fromEntries(SPLIT_SETS.filter((set) => found.has(set)).map((set) => [set, found.get(set)!]));
-    const hash = createHash('sha256');
-    await pipeline(fs.createReadStream(tempFile), hash);
     ctx.progress(1, 'done');
-    return { tempFile, sha256: hash.digest('hex'), counts };
+    return { tempFile, sha256: await sha256File(tempFile), counts };
   } catch (error) {
     fs.rmSync(tempFile, { force: true });
     throw error;

@@ -16,6 +16,13 @@ export function temporaryName(kind: string, extension = ''): string {
 
 const TEMPORARY = /^\.[a-z]+-(\d+)-[0-9a-f-]{36}/;
 
+/** The sha256 of a file, streamed (files may be larger than memory). */
+export async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(fs.createReadStream(file), hash);
+  return hash.digest('hex');
+}
+
 export interface ArtifactRef {
   sha256: string;
   size: number;
