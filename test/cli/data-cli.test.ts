@@ -52,6 +52,17 @@ describe('mlcycle data', () => {
     expect(run(['data', 'clean', 'loans', '--recipe', recipe]).stderr).toMatch(/recipe\.json:1:\d+: not valid JSON/);
   });
 
+  it('lists unlabelled rows and labels them into a new version', () => {
+    const csv = path.join(tmp.dir, 'tickets.csv');
+    fs.writeFileSync(csv, 'text,urgent\nserver down,yes\nprinter jam,\nlogin fails,\n');
+    run(['data', 'import', csv, '--target', 'urgent', '--type', 'urgent=VARCHAR']);
+    const queue = run(['data', 'label', 'tickets']).stdout;
+    expect(queue).toMatch(/^2 rows unlabelled; the first 2:/);
+    expect(queue).toMatch(/1\s+printer jam/);
+    expect(run(['data', 'label', 'tickets', '--set', '1=no', '--set', '2=yes']).stdout.trim()).toBe('Wrote tickets@2 with 2 new labels (from tickets@1).');
+    expect(run(['data', 'label', 'tickets']).stdout.trim()).toBe('Every row is labelled.');
+  });
+
   it('stops at a malformed row with file and line, or skips it when asked', () => {
     const bad = path.join(tmp.dir, 'bad.csv');
     fs.writeFileSync(bad, 'a,b\n1,2\n3,4,5\n');
@@ -67,6 +78,6 @@ describe('mlcycle data', () => {
     expect(run(['data', 'import', 'loans.csv', '--type', 'nonsense']).status).toBe(2);
     const missing = run(['data', 'show', 'nope']);
     expect(missing.status).toBe(1);
-    expect(missing.stderr).toContain("No dataset 'nope'. Datasets: bad, loans.");
+    expect(missing.stderr).toMatch(/No dataset 'nope'\. Datasets: bad, loans/);
   });
 });

@@ -280,6 +280,42 @@ export function registerData(program: Command, io: CliIo, run: RunCommand): void
     );
 
   data
+    .command('label')
+    .description('Label rows (the target unless --column): --set ROW=VALUE (repeatable) writes a new version; without --set, lists the rows still unlabelled')
+    .argument('<dataset>', 'name, name@version, or id')
+    .option('--set <row=value>', 'row position (as listed) and its label; repeatable', collect)
+    .option('--column <column>', 'the column to label (default: the target)')
+    .option('--limit <n>', 'how many unlabelled rows to list', intOption('--limit'), 20)
+    .option('--project <dir>', 'project folder (default: current folder)')
+    .option('--json', 'print the result as JSON')
+    .action((ref: string, opts: { project?: string; set?: string[]; column?: string; limit: number; json?: boolean }) =>
+      run(
+        () =>
+          withProject(io, opts.project, async (client) => {
+            if (!opts.set?.length) {
+              const queue = await client.call('data.unlabelled', { ref, column: opts.column, limit: opts.limit });
+              emit(io, opts.json, queue, () =>
+                queue.page.total === 0
+                  ? 'Every row is labelled.'
+                  : [`${queue.page.total.toLocaleString('en')} rows unlabelled; the first ${queue.rowNumbers.length}:`, table([['ROW', ...queue.page.columns.map((c) => c.name)], ...queue.page.rows.map((r, i) => [String(queue.rowNumbers[i]), ...r.map((v) => (v === null ? '∅' : String(v)))])])].join('\n'),
+              );
+              return;
+            }
+            const values = Object.entries(parsePairs('--set', opts.set)).map(([row, value]) => {
+              if (!/^\d+$/.test(row)) throw new UsageError(`--set takes ROW=VALUE with a row number, got "${row}=${value}"`);
+              return { row: Number(row), value };
+            });
+            const job = await client.call('data.label', { ref, column: opts.column, values });
+            const finished = await completed(client, job, io, Boolean(opts.json));
+            if (!finished) return 1;
+            const result = finished.result as { name: string; version: number; labels: number; parent: string };
+            emit(io, opts.json, result, () => `Wrote ${result.name}@${result.version} with ${result.labels} new labels (from ${result.parent}).`);
+          }),
+        opts.json,
+      ),
+    );
+
+  data
     .command('split')
     .description('Split a dataset version into train/validation/test and save the assignment (same seed, same split)')
     .argument('<dataset>', 'name, name@version, or id')
