@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '../../../src/shared/data/profile';
 import { mutualInformation } from '../../../src/main/engine/data/stats';
-import { waitForJob } from '../../helpers/jobs';
+import { profileOf as profileFor, waitForJob } from '../../helpers/jobs';
 import { tempDir } from '../../helpers/temp';
 import { inProcess, type Connected } from '../../helpers/transports';
 
@@ -19,13 +19,7 @@ describe('data profile', () => {
     const done = await waitForJob(api.client, job.id, (j) => j.status !== 'running' && j.status !== 'queued');
     expect(done.status, JSON.stringify(done.error)).toBe('succeeded');
   };
-  const profileOf = async (ref: string): Promise<Profile> => {
-    const first = await api.client.call('data.profile', { ref });
-    if (first.profile) return first.profile;
-    const done = await waitForJob(api.client, first.job!.id, (j) => j.status !== 'running' && j.status !== 'queued');
-    expect(done.status, JSON.stringify(done.error)).toBe('succeeded');
-    return (await api.client.call('data.profile', { ref })).profile!;
-  };
+  const profileOf = (ref: string): Promise<Profile> => profileFor(api.client, ref);
 
   beforeAll(async () => {
     api = await inProcess(path.join(tmp.dir, 'home'));

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Profile } from '../../../src/shared/data/profile';
-import { waitForJob } from '../../helpers/jobs';
+import { profileOf as profileFor, succeeded } from '../../helpers/jobs';
 import { tempDir } from '../../helpers/temp';
 import { inProcess, type Connected } from '../../helpers/transports';
 
@@ -15,16 +15,8 @@ const data = (name: string) => path.join(import.meta.dirname, '../../../node_mod
 describe('public datasets', () => {
   const tmp = tempDir();
   let api: Connected;
-  const run = async (job: { id: string }) => {
-    const done = await waitForJob(api.client, job.id, (j) => j.status !== 'running' && j.status !== 'queued');
-    expect(done.status, JSON.stringify(done.error)).toBe('succeeded');
-    return done;
-  };
-  const profileOf = async (ref: string): Promise<Profile> => {
-    const started = await api.client.call('data.profile', { ref });
-    if (started.job) await run(started.job);
-    return (await api.client.call('data.profile', { ref })).profile!;
-  };
+  const run = (job: { id: string }) => succeeded(api.client, job);
+  const profileOf = (ref: string): Promise<Profile> => profileFor(api.client, ref);
 
   beforeAll(async () => {
     api = await inProcess(path.join(tmp.dir, 'home'));
