@@ -35,6 +35,17 @@ function timedCli(args: string[], env: NodeJS.ProcessEnv): { seconds: number; ma
   return { seconds, maxRssMb: line ? (JSON.parse(line.slice('mlcycle-resources '.length)) as { maxRssMb: number }).maxRssMb : Number.NaN };
 }
 
+/** Each phase's seconds, from the log lines the job wrote ("quantiles and histograms: 1.01 s"). */
+function jobPhases(kind: string, env: NodeJS.ProcessEnv, project: string): Array<{ phase: string; seconds: number }> {
+  const run = (args: string[]) => JSON.parse(spawnSync(process.execPath, [BIN, ...args, '--project', project, '--json'], { env: { ...process.env, ...env }, encoding: 'utf8' }).stdout);
+  const job = (run(['jobs', 'list']) as Array<{ id: string; kind: string }>).find((j) => j.kind === kind)!;
+  const log = (run(['jobs', 'show', job.id]) as { log: Array<{ message: string }> }).log;
+  return log.flatMap((l) => {
+    const m = /^(.+): ([\d.]+) s$/.exec(l.message);
+    return m ? [{ phase: m[1]!, seconds: Number(m[2]) }] : [];
+  });
+}
+
 /** Import through the built CLI, as a user runs it: wall seconds (CLI start to exit) and peak RSS. */
 export async function dataBenchmarks(rows = 1_000_000): Promise<Figure[]> {
   const csv = await generatedCsv(rows);
@@ -45,6 +56,7 @@ export async function dataBenchmarks(rows = 1_000_000): Promise<Figure[]> {
   const label = `${(rows / 1e6).toLocaleString('en')}M rows × 20 cols CSV (${(fs.statSync(csv).size / 1e6).toFixed(0)} MB)`;
   const imported = timedCli(['data', 'import', csv, '--project', project, '--target', 'target', '--json'], env);
   const profiled = timedCli(['data', 'profile', path.basename(csv, '.csv'), '--project', project, '--json'], env);
+  const phases = [...jobPhases('data.import', env, project).map((p) => ({ ...p, job: 'import' })), ...jobPhases('data.profile', env, project).map((p) => ({ ...p, job: 'profile' }))];
   tmp.cleanup();
   return [
     { benchmark: `Import ${label}`, metric: 'wall time (CLI start to exit)', value: imported.seconds, unit: 's' },
@@ -52,5 +64,6 @@ export async function dataBenchmarks(rows = 1_000_000): Promise<Figure[]> {
     { benchmark: `Core profile of the imported ${label}`, metric: 'wall time (CLI start to exit)', value: profiled.seconds, unit: 's' },
     { benchmark: `Core profile of the imported ${label}`, metric: 'peak RSS', value: profiled.maxRssMb, unit: 'MB' },
     { benchmark: `Import + core profile, ${label}`, metric: 'wall time', value: imported.seconds + profiled.seconds, unit: 's' },
+    ...phases.map((p) => ({ benchmark: `${p.job === 'import' ? 'Import' : 'Profile'} phase: ${p.phase}`, metric: 'seconds inside the job', value: p.seconds, unit: 's' })),
   ];
 }

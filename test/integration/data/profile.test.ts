@@ -81,6 +81,41 @@ describe('data profile', () => {
     expect(p.duplicateRows).toBe(0);
   });
 
+  it('gives exact quantiles and outlier counts on skewed data, and when one outlier crowds every value into one bin', async () => {
+    // 250,000 rows: the crowded column puts every value but one into the first fine bin, more than
+    // the binned method will fetch, so it takes the other exact path; both must equal a full sort.
+    const n = 250_000;
+    let seed = 11;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const skewed: number[] = [];
+    const crowded: number[] = [];
+    const lines = ['skewed,crowded'];
+    for (let i = 0; i < n; i++) {
+      skewed.push(Math.round(Math.exp(rand() * 5) * 1000) / 1000);
+      crowded.push(i === 0 ? 1e12 : Math.round(rand() * 1e6) / 1e6);
+      lines.push(`${skewed[i]},${crowded[i]}`);
+    }
+    await importCsv('crowd', `${lines.join('\n')}\n`);
+    const p = await profileOf('crowd');
+    for (const [name, values] of [['skewed', skewed], ['crowded', crowded]] as const) {
+      const sorted = Float64Array.from(values).sort();
+      const numpy = (q: number) => {
+        const h = (n - 1) * q;
+        const lo = Math.floor(h);
+        return sorted[lo]! + (h - lo) * (sorted[Math.min(lo + 1, n - 1)]! - sorted[lo]!);
+      };
+      const s = p.columns.find((c) => c.name === name)!.numeric!;
+      expect(s.quantiles.p5).toBeCloseTo(numpy(0.05), 9);
+      expect(s.quantiles.p25).toBeCloseTo(numpy(0.25), 9);
+      expect(s.quantiles.p50).toBeCloseTo(numpy(0.5), 9);
+      expect(s.quantiles.p75).toBeCloseTo(numpy(0.75), 9);
+      expect(s.quantiles.p95).toBeCloseTo(numpy(0.95), 9);
+      const iqr = numpy(0.75) - numpy(0.25);
+      expect(s.outliersIqr).toBe(values.filter((v) => v < numpy(0.25) - 1.5 * iqr || v > numpy(0.75) + 1.5 * iqr).length);
+      expect(s.histogram.counts.reduce((a, b) => a + b, 0)).toBe(n);
+    }
+  });
+
   it('describes the target, flags leakage, IDs, duplicates and imbalance in words', async () => {
     const lines = ['id,leaky,tenure,plan,churned'];
     for (let i = 0; i < 2000; i++) {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { MlcycleError } from '../../../shared/contract/errors';
 import type { ColumnInfo, ImportOptions, ImportSource, RejectedRow, SemanticType } from '../../../shared/data/models';
 import { sha256File, temporaryName } from '../store/artifacts';
+import { timedPhases } from '../jobs/tasks/phases';
 import type { Task } from '../jobs/tasks/types';
 import { checkCsvHeader, headerNames } from './header';
 import { csvDelimiter, ident, lit, readExpression } from './sql';
@@ -90,9 +91,10 @@ export const importTask: Task<ImportParams, ImportResult> = async (params, ctx) 
   const tempFile = path.join(params.tempDir, temporaryName('import', '.parquet'));
   const instance = await DuckDBInstance.create(':memory:', { threads: String(Math.max(1, os.availableParallelism())), temp_directory: work });
   const con = await instance.connect();
+  const phases = timedPhases(ctx);
   try {
     await con.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
-    ctx.progress(0, 'opening the source');
+    phases.phase(0, 'opening the source');
     const staged = await stageSource(source, work, ctx.progress, ctx.signal);
     const csv = source.kind === 'csv' ? source : {};
     if (staged.kind === 'csv') checkCsvHeader(staged.path, staged.displayName, csvDelimiter(staged.path, csv), (csv as { quote?: string }).quote ?? '"', (csv as { skipRows?: number }).skipRows ?? 0);
@@ -110,6 +112,7 @@ export const importTask: Task<ImportParams, ImportResult> = async (params, ctx) 
     const select = casts.length ? `SELECT * REPLACE (${casts.join(', ')}) FROM ${read}` : `SELECT * FROM ${read}`;
     fs.mkdirSync(params.tempDir, { recursive: true });
     try {
+      phases.phase(0.4, 'reading and writing Parquet');
       await runWithProgress(con, `COPY (${select}) TO ${lit(tempFile)} (FORMAT parquet, COMPRESSION zstd)`, 0.4, 0.9, 'reading and writing Parquet', ctx.progress, ctx.isCancelled);
     } catch (error) {
       if (error instanceof MlcycleError) throw error;
@@ -145,7 +148,7 @@ export const importTask: Task<ImportParams, ImportResult> = async (params, ctx) 
       }
     }
 
-    ctx.progress(0.92, 'describing columns');
+    phases.phase(0.92, 'describing columns');
     const described = (await con.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${lit(tempFile)})`)).getRowObjects() as Array<{ column_name: string; column_type: string }>;
     const rows = Number((await con.runAndReadAll(`SELECT COUNT(*) AS n FROM read_parquet(${lit(tempFile)})`)).getRowObjects()[0]!.n);
     if (rows === 0) throw new MlcycleError('INVALID_ARGUMENT', `${staged.displayName} has no rows${staged.kind === 'csv' ? ' below its header' : ''}: there is nothing to import.`, { file: staged.displayName });
@@ -161,8 +164,9 @@ export const importTask: Task<ImportParams, ImportResult> = async (params, ctx) 
       if (!columns.some((c) => c.name === name)) throw new MlcycleError('INVALID_ARGUMENT', `There is no column '${name}' in ${staged.displayName}. Columns: ${columns.map((c) => c.name).join(', ')}.`, { column: name });
     }
 
-    ctx.progress(0.95, 'hashing');
+    phases.phase(0.95, 'hashing');
     const sha256 = await sha256File(tempFile);
+    phases.end();
     ctx.progress(1, 'done');
     return { tempFile, sha256, rows, bytes: fs.statSync(tempFile).size, columns, rejectedRows, rejectSample, suggestedName: suggestName(source) };
   } catch (error) {

@@ -54,3 +54,6 @@ export function csvDelimiter(file: string, csv: Partial<CsvSource>): string {
 export function guessDelimiter(file: string): string {
   return /\.(tsv|tab)$/i.test(file) ? '\t' : ',';
 }
+
+/** A DOUBLE literal that DuckDB reads back as exactly the same number (a bare 0.1 would be a DECIMAL). */
+export const double = (x: number) => `CAST('${x}' AS DOUBLE)`;
