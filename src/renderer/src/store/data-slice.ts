@@ -6,7 +6,7 @@ import { IMPORT_INITIAL } from './import-slice';
 import type { SliceCreator } from './types';
 
 /** The sections of the Data workspace. */
-export type DataTab = 'table' | 'profile' | 'schema';
+export type DataTab = 'table' | 'profile' | 'schema' | 'groupings' | 'clean' | 'label' | 'split';
 
 export interface DataSlice {
   datasets: Dataset[];

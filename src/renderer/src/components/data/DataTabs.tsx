@@ -6,9 +6,13 @@ export const DATA_TABS: { id: DataTab; label: string }[] = [
   { id: 'table', label: 'Table' },
   { id: 'profile', label: 'Profile' },
   { id: 'schema', label: 'Schema' },
+  { id: 'groupings', label: 'Groupings' },
+  { id: 'clean', label: 'Clean' },
+  { id: 'label', label: 'Label' },
+  { id: 'split', label: 'Split' },
 ];
 
-/** Table, Profile, Schema. */
+/** Table, Profile, Schema, then the work on a version: Groupings, Clean, Label, Split. */
 export function DataTabs() {
   const tab = useAppStore((s) => s.dataTab);
   const setTab = useAppStore((s) => s.setDataTab);

@@ -1,4 +1,8 @@
 import { useAppStore } from '../../store';
+import { CleanPanel } from './clean/CleanPanel';
+import { GroupingsPanel } from './groupings/GroupingsPanel';
+import { LabelPanel } from './label/LabelPanel';
+import { SplitPanel } from './split/SplitPanel';
 import { DataTabs, DATA_TABS } from './DataTabs';
 import { ProfilePanel } from './profile/ProfilePanel';
 import { SchemaPanel } from './SchemaPanel';
@@ -52,6 +56,10 @@ export function DatasetView() {
           {t.id === 'table' && <DataTable key={version.id} version={version} />}
           {t.id === 'profile' && tab === 'profile' && <ProfilePanel key={version.id} version={version} />}
           {t.id === 'schema' && tab === 'schema' && <SchemaPanel version={version} />}
+          {t.id === 'groupings' && tab === 'groupings' && <GroupingsPanel key={version.id} version={version} />}
+          {t.id === 'clean' && tab === 'clean' && <CleanPanel key={version.id} version={version} />}
+          {t.id === 'label' && tab === 'label' && <LabelPanel key={version.id} version={version} />}
+          {t.id === 'split' && tab === 'split' && <SplitPanel key={version.id} version={version} />}
         </div>
       ))}
     </section>
