@@ -23,6 +23,12 @@ export function cookieToken(request: IncomingMessage): string | null {
   return null;
 }
 
+/** Scripts (and the upload request) may send the token as a header instead of a cookie. */
+export function headerToken(request: IncomingMessage): string | null {
+  const value = request.headers['x-mlcycle-token'];
+  return typeof value === 'string' ? value : null;
+}
+
 const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
 /**

@@ -1,14 +1,16 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { MlcycleError } from '../../shared/contract/errors';
 import type { Engine } from '../engine/engine';
-import { TOKEN_COOKIE, cookieToken, hostHeaderAllowed, newToken, originAllowed, tokensMatch } from './auth';
+import { TOKEN_COOKIE, cookieToken, headerToken, hostHeaderAllowed, newToken, originAllowed, tokensMatch } from './auth';
 import { HEADLESS_CSP } from './csp';
 import { serveEngine } from './serve-engine';
 import { contentTypeOf, resolveStaticFile } from './static-files';
+import { DEFAULT_UPLOAD_MAX_BYTES, handleUpload } from './upload';
 
 export interface HeadlessOptions {
   engine: Engine;
@@ -17,6 +19,9 @@ export interface HeadlessOptions {
   /** The built renderer (out/renderer). */
   rendererDir: string;
   token?: string;
+  /** Where browser uploads go (default: a temporary folder removed when the host stops). */
+  uploadDir?: string;
+  uploadMaxBytes?: number;
 }
 
 export interface HeadlessHost {
@@ -52,14 +57,22 @@ export async function startHeadlessHost(options: HeadlessOptions): Promise<Headl
     throw new MlcycleError('NOT_FOUND', `The workspace UI is not built (${options.rendererDir}/index.html is missing). Run "npm run build" first.`);
   }
 
+  let uploadDir = options.uploadDir ?? null;
+  const ownsUploadDir = !options.uploadDir;
+  const uploads = () => (uploadDir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'mlcycle-uploads-')));
+
   const server = http.createServer((req, res) => {
     if (!hostHeaderAllowed(req.headers.host, options.host)) return send(res, 403, 'Forbidden host');
     const url = new URL(req.url ?? '/', 'http://placeholder');
     if (url.pathname === '/api/health') return send(res, 200, JSON.stringify({ ok: true }), 'application/json');
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
-
     const queryToken = url.searchParams.get('token');
-    const authorised = tokensMatch(token, queryToken) || tokensMatch(token, cookieToken(req));
+    const authorised = tokensMatch(token, queryToken) || tokensMatch(token, cookieToken(req)) || tokensMatch(token, headerToken(req));
+    if (url.pathname === '/api/upload' && req.method === 'POST') {
+      // A page on another origin must not push files here (the cookie is SameSite=Strict too).
+      if (!authorised || !originAllowed(req.headers.origin, req.headers.host)) return send(res, 401, 'Uploads need this workspace\'s access token.');
+      return void handleUpload(req, res, url, { dir: uploads(), maxBytes: options.uploadMaxBytes ?? DEFAULT_UPLOAD_MAX_BYTES });
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
     if (!authorised) {
       return send(res, 401, 'This MLCycle workspace needs its access token. Open the full URL that "mlcycle ui" printed (it ends in ?token=...).');
     }
@@ -142,6 +155,7 @@ export async function startHeadlessHost(options: HeadlessOptions): Promise<Headl
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (ownsUploadDir && uploadDir) fs.rmSync(uploadDir, { recursive: true, force: true });
     },
   };
 }

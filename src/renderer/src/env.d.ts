@@ -5,8 +5,8 @@ declare global {
   const __MLCYCLE_VERSION__: string;
 
   interface Window {
-    /** Present only inside Electron: the two functions the sandboxed preload exposes. */
-    readonly mlcycle?: MlcycleBridge;
+    /** Present only inside Electron: what the sandboxed preload exposes (call, on, and a dropped file's path). */
+    readonly mlcycle?: MlcycleBridge & { pathForFile?(file: File): string };
   }
 }
 

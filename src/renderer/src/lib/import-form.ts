@@ -13,6 +13,16 @@ export const SOURCE_KINDS: { id: SourceKind; label: string }[] = [
   { id: 'url', label: 'URL (http or https)' },
 ];
 
+/** The import source a file name suggests, or null when the extension says nothing we read. */
+export function kindForFileName(name: string): SourceKind | null {
+  const ext = /\.([^.]+)$/.exec(name.toLowerCase())?.[1] ?? '';
+  if (['csv', 'tsv', 'tab', 'txt'].includes(ext)) return 'csv';
+  if (ext === 'parquet') return 'parquet';
+  if (['json', 'ndjson', 'jsonl'].includes(ext)) return 'json';
+  if (['sqlite', 'sqlite3', 'db'].includes(ext)) return 'sqlite';
+  return null;
+}
+
 export interface ColumnOverride {
   name: string;
   /** DuckDB storage type ('' = as detected). */

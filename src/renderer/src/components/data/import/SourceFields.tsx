@@ -2,6 +2,7 @@ import { SOURCE_KINDS, type ImportForm, type SourceKind } from '../../../lib/imp
 import { problemAt, type FormProblem } from '../../../lib/problems';
 import { Field } from '../../form/Field';
 import { CsvOptions } from './CsvOptions';
+import { FilePicker } from './FilePicker';
 import { importId, type EditImport } from './import-ids';
 
 interface Props {
@@ -11,7 +12,7 @@ interface Props {
 }
 
 const PATH_HINTS: Partial<Record<SourceKind, string>> = {
-  csv: 'A path on the machine running the engine, e.g. /data/customers.csv.',
+  csv: 'Or type a path on the machine running MLCycle, e.g. /data/customers.csv.',
   parquet: 'A .parquet file.',
   json: 'A JSON array of objects, or one object per line (NDJSON).',
   sqlite: 'A SQLite database file.',
@@ -38,6 +39,7 @@ export function SourceFields({ form, edit, problem }: Props) {
           </select>
         )}
       </Field>
+      {hasPath && <FilePicker form={form} edit={edit} />}
       {hasPath && (
         <Field id={importId('source.path')} label="File path" hint={PATH_HINTS[form.kind]} error={err('source.path')} className="span-2">
           {text('source.path', 'path', 'import-path', '/path/to/file')}
