@@ -52,6 +52,7 @@ export class Session {
     // Jobs whose engine died (kill -9, crash) can never finish: say so instead of showing them running.
     store.jobs.markOrphansInterrupted(isProcessAlive);
     store.artifacts.sweepTemporaries(isProcessAlive);
+    store.runs.markInterrupted();
     return this.adopt(store);
   }
 

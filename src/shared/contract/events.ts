@@ -1,10 +1,12 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AuditEntry, Job, JobLogLine, ProjectSummary } from './models';
 
 /** Events the engine pushes to every connected client. */
 export const events = {
   'job.updated': Job,
   'job.log': JobLogLine,
+  /** One point of a running job's live curve (training loss per iteration, ...). */
+  'job.point': z.object({ jobId: z.string(), point: z.unknown() }),
   'project.changed': ProjectSummary.nullable(),
   /** Every mutating call, from any client (UI, CLI, another window): lets open views refresh. */
   'audit.recorded': AuditEntry,

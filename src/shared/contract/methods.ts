@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dataMethods } from '../data/methods';
+import { trainMethods } from '../train/methods';
 import { governanceMethods } from '../governance/methods';
 import { AuditEntry, Job, JobLogLine, ProjectSummary, RecentProject, SystemInfo } from './models';
 
@@ -31,6 +32,8 @@ const coreMethods = {
     mutates: false,
   },
   'jobs.get': { args: jobId, result: Job, mutates: false },
+  /** The live curve points a running job has streamed so far. */
+  'jobs.points': { args: jobId, result: z.array(z.unknown()), mutates: false },
   'jobs.log': {
     args: z.object({ id: z.string().min(1), afterSeq: z.number().int().min(0).default(0) }).strict(),
     result: z.array(JobLogLine),
@@ -58,7 +61,7 @@ const coreMethods = {
   },
 } as const;
 
-export const methods = { ...coreMethods, ...governanceMethods, ...dataMethods } as const;
+export const methods = { ...coreMethods, ...governanceMethods, ...dataMethods, ...trainMethods } as const;
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

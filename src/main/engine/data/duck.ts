@@ -1,5 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import os from 'node:os';
+import { ident, lit } from './sql';
 
 /**
  * The engine's interactive DuckDB (reading pages of rows, previews): in-memory, created on first
@@ -15,6 +16,12 @@ export class InteractiveDuck {
       return { instance, con: await instance.connect() };
     })();
     return (await this.connection).con;
+  }
+
+  /** Exact number of distinct non-missing values of one column of a Parquet file. */
+  async distinctCount(file: string, column: string): Promise<number> {
+    const rows = (await (await this.con()).runAndReadAll(`SELECT COUNT(DISTINCT ${ident(column)}) FROM read_parquet(${lit(file)})`)).getRows();
+    return Number(rows[0]![0]);
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { MlcycleError } from '../../../shared/contract/errors';
 import type { Split } from '../../../shared/data/split';
 import type { Db } from '../store/database';
 
@@ -44,6 +45,13 @@ export class SplitsRepo {
       .prepare('INSERT INTO splits (id, name, version_id, strategy, column_name, ratios, seed, counts, sha256, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(id, split.name, split.versionId, split.strategy, split.column, JSON.stringify(split.ratios), split.seed, JSON.stringify(split.counts), split.sha256, new Date().toISOString(), split.createdBy);
     return toSplit(this.db.prepare(`${SELECT} WHERE s.id = ?`).get(id) as Row);
+  }
+
+  /** By id, or by name (the newest of that name). */
+  resolve(ref: string): Split {
+    const row = (this.db.prepare(`${SELECT} WHERE s.id = ?`).get(ref) ?? this.db.prepare(`${SELECT} WHERE s.name = ? ORDER BY s.created_at DESC LIMIT 1`).get(ref)) as Row | undefined;
+    if (!row) throw new MlcycleError('NOT_FOUND', `There is no split '${ref}'. List splits with "mlcycle data show <dataset>" or make one with "mlcycle data split".`, { split: ref });
+    return toSplit(row);
   }
 
   list(versionId?: string): Split[] {

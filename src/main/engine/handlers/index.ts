@@ -2,6 +2,7 @@ import type { HandlerMap } from '../context';
 import { auditHandlers } from './audit';
 import { dataHandlers } from './data';
 import { governanceHandlers } from './governance';
+import { trainHandlers } from './train';
 import { jobHandlers } from './jobs';
 import { projectHandlers } from './project';
 import { systemHandlers } from './system';
@@ -14,4 +15,5 @@ export const handlers: HandlerMap = {
   ...auditHandlers,
   ...governanceHandlers,
   ...dataHandlers,
+  ...trainHandlers,
 };

@@ -30,6 +30,8 @@ interface Running {
   cancelFlag: Int32Array;
   startedMs: number;
   logSeq: number;
+  /** Live curve points so far, for a client that opens the job while it runs. */
+  points: unknown[];
   flushTimer: NodeJS.Timeout | null;
   cancelTimer: NodeJS.Timeout | null;
   cancelRequested: boolean;
@@ -50,6 +52,7 @@ export class JobManager {
   private readonly running = new Map<string, Running>();
   /** Jobs waiting for a free slot, oldest first. */
   private readonly queue: Queued[] = [];
+  private readonly endHooks = new Map<string, (job: Job) => void>();
 
   constructor(
     private readonly repo: JobsRepo,
@@ -59,7 +62,8 @@ export class JobManager {
     private readonly pid = process.pid,
   ) {}
 
-  start(kind: TaskKind, params: unknown, title: string, commit?: CommitResult): Job {
+  /** onEnd runs once the job has its final state, whatever it is (a run marks itself failed or cancelled). */
+  start(kind: TaskKind, params: unknown, title: string, commit?: CommitResult, onEnd?: (job: Job) => void): Job {
     const job: Job = {
       id: randomUUID(),
       kind,
@@ -77,6 +81,7 @@ export class JobManager {
       finishedAt: null,
     };
     this.repo.insert(job, this.pid);
+    if (onEnd) this.endHooks.set(job.id, onEnd);
     if (this.running.size < this.maxConcurrent) this.launch(job, kind, params, commit);
     else {
       this.queue.push({ job, kind, params, commit });
@@ -92,7 +97,7 @@ export class JobManager {
     this.repo.update(job);
     const cancelFlag = new SharedArrayBuffer(4);
     const worker = spawnTaskWorker({ kind, params, cancelFlag });
-    const entry: Running = { job, commit, worker, cancelFlag: new Int32Array(cancelFlag), startedMs: Date.now(), logSeq: 0, flushTimer: null, cancelTimer: null, cancelRequested: false };
+    const entry: Running = { job, commit, worker, cancelFlag: new Int32Array(cancelFlag), startedMs: Date.now(), logSeq: 0, points: [], flushTimer: null, cancelTimer: null, cancelRequested: false };
     this.running.set(job.id, entry);
     worker.on('message', (message: FromWorker) => this.onWorkerMessage(entry, message));
     worker.on('error', (error) => this.finish(entry, 'failed', { error: { code: 'INTERNAL', message: `Worker crashed: ${error.message}` } }));
@@ -130,6 +135,12 @@ export class JobManager {
   logs(id: string, afterSeq: number): JobLogLine[] {
     this.get(id);
     return this.repo.logs(id, afterSeq);
+  }
+
+  /** The live curve points of a running job (empty once it ended: the run keeps its curves). */
+  points(id: string): unknown[] {
+    this.get(id);
+    return [...(this.running.get(id)?.points ?? [])];
   }
 
   cancel(id: string): Job {
@@ -184,6 +195,11 @@ export class JobManager {
         this.bus.emit('job.log', line);
         return;
       }
+      case 'point': {
+        entry.points.push(message.point);
+        this.bus.emit('job.point', { jobId: entry.job.id, point: message.point });
+        return;
+      }
       case 'done': {
         if (!entry.commit) return this.finish(entry, 'succeeded', { result: message.result });
         try {
@@ -234,5 +250,8 @@ export class JobManager {
     job.error = outcome.error ?? null;
     this.repo.update(job);
     this.bus.emit('job.updated', { ...job });
+    const onEnd = this.endHooks.get(job.id);
+    this.endHooks.delete(job.id);
+    onEnd?.({ ...job });
   }
 }

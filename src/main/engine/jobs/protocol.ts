@@ -13,6 +13,8 @@ export type ToWorker = { type: 'cancel' };
 export type FromWorker =
   | { type: 'progress'; fraction: number; phase: string | null }
   | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string }
+  /** A point on a live curve (loss per epoch, metric per iteration), relayed to the UI as it happens. */
+  | { type: 'point'; point: unknown }
   | { type: 'done'; result: unknown }
   | { type: 'cancelled'; message: string }
   | { type: 'failed'; error: ApiError };

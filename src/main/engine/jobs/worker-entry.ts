@@ -29,6 +29,7 @@ async function main() {
     const result = await task(input.params, {
       progress: (fraction, phase) => post({ type: 'progress', fraction: Math.min(1, Math.max(0, fraction)), phase: phase ?? null }),
       log: (message, level = 'info') => post({ type: 'log', level, message }),
+      point: (point) => post({ type: 'point', point }),
       signal: controller.signal,
       isCancelled,
     });

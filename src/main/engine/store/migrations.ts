@@ -171,6 +171,39 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'training runs',
+    sql: `
+      CREATE TABLE runs (
+        id            TEXT PRIMARY KEY,
+        name          TEXT NOT NULL,
+        status        TEXT NOT NULL,
+        model         TEXT NOT NULL,
+        task          TEXT NOT NULL,
+        params        TEXT NOT NULL,
+        version_id    TEXT NOT NULL REFERENCES dataset_versions (id),
+        split_id      TEXT REFERENCES splits (id),
+        target        TEXT NOT NULL,
+        features      TEXT NOT NULL,
+        seed          INTEGER NOT NULL,
+        backend       TEXT,
+        row_counts    TEXT NOT NULL DEFAULT '{}',
+        metrics       TEXT NOT NULL DEFAULT '{"train":null,"validation":null,"test":null}',
+        curves        TEXT NOT NULL DEFAULT '[]',
+        model_sha256  TEXT REFERENCES artifacts (sha256),
+        model_bytes   INTEGER,
+        latency_ms    REAL,
+        duration_s    REAL,
+        job_id        TEXT,
+        parent_run_id TEXT REFERENCES runs (id),
+        error         TEXT,
+        created_at    TEXT NOT NULL,
+        created_by    TEXT NOT NULL
+      );
+      CREATE INDEX runs_by_version ON runs (version_id, created_at);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -11,6 +11,7 @@ import { Objective, EMPTY_OBJECTIVE } from '../../../shared/governance/objective
 import { DEFAULT_POLICY, Policy } from '../../../shared/governance/policy';
 import { DatasetsRepo } from '../data/datasets-repo';
 import { SplitsRepo } from '../data/splits-repo';
+import { RunsRepo } from '../train/runs-repo';
 import { DecisionsRepo } from '../governance/decisions-repo';
 import { PeopleRepo } from '../governance/people-repo';
 import { VersionedSettings } from '../governance/versioned-settings';
@@ -26,6 +27,7 @@ export class ProjectStore {
   readonly decisions: DecisionsRepo;
   readonly datasets: DatasetsRepo;
   readonly splits: SplitsRepo;
+  readonly runs: RunsRepo;
 
   private constructor(
     readonly dir: string,
@@ -40,6 +42,7 @@ export class ProjectStore {
     this.decisions = new DecisionsRepo(db);
     this.datasets = new DatasetsRepo(db);
     this.splits = new SplitsRepo(db);
+    this.runs = new RunsRepo(db);
   }
 
   /** Creates a project in `dir` (made if missing). Refuses a folder that already holds a project. */

@@ -3,6 +3,7 @@ import { cleanTask } from '../../data/clean-task';
 import { importTask } from '../../data/import-task';
 import { profileTask } from '../../data/profile-task';
 import { splitTask } from '../../data/split-task';
+import { trainTask } from '../../train/train-task';
 import { demoTask } from './demo';
 import type { Task } from './types';
 
@@ -14,6 +15,7 @@ export const TASKS = {
   'data.split': splitTask as Task,
   'data.clean': cleanTask as Task,
   'data.analyze': analysisTask as Task,
+  train: trainTask as Task,
 } satisfies Record<string, Task>;
 
 export type TaskKind = keyof typeof TASKS;

@@ -3,6 +3,8 @@ export interface TaskContext {
   /** fraction in 0..1; phase is a short label such as "reading" or "epoch 3/20". */
   progress(fraction: number, phase?: string): void;
   log(message: string, level?: 'info' | 'warn' | 'error'): void;
+  /** Streams one point of a live curve to the UI (kept for the job while it runs). */
+  point(point: unknown): void;
   /** Aborted when the user cancels; hand it to async APIs that accept a signal. */
   signal: AbortSignal;
   /**

@@ -1,0 +1,23 @@
+import { MlcycleError } from '../../../shared/contract/errors';
+import type { ModelKind } from '../../../shared/train/models';
+import type { Learner } from './learner';
+import { logisticLearner } from './linear/logistic';
+import { linearLearner } from './linear/ridge';
+import type { Encoding } from './pipeline';
+
+interface Registered {
+  learner: Learner<unknown>;
+  /** Trees split raw values and learn where missing goes; the others need imputed, scaled, one-hot inputs. */
+  encoding: Encoding;
+}
+
+const LEARNERS: Partial<Record<ModelKind, Registered>> = {
+  logistic: { learner: logisticLearner as Learner<unknown>, encoding: 'onehot' },
+  linear: { learner: linearLearner as Learner<unknown>, encoding: 'onehot' },
+};
+
+export function learnerFor(kind: ModelKind): Registered {
+  const found = LEARNERS[kind];
+  if (!found) throw new MlcycleError('INVALID_ARGUMENT', `The ${kind} learner is not available in this build yet. Available: ${Object.keys(LEARNERS).join(', ')}.`, { field: 'model' });
+  return found;
+}

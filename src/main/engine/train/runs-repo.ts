@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { MlcycleError } from '../../../shared/contract/errors';
+import type { CurvePoint, MetricSet, Run } from '../../../shared/train/models';
+import type { Db } from '../store/database';
+
+interface Row {
+  id: string;
+  name: string;
+  status: Run['status'];
+  model: Run['model'];
+  task: Run['task'];
+  params: string;
+  version_id: string;
+  dataset: string;
+  split_id: string | null;
+  target: string;
+  features: string;
+  seed: number;
+  backend: string | null;
+  row_counts: string;
+  metrics: string;
+  curves: string;
+  model_sha256: string | null;
+  model_bytes: number | null;
+  latency_ms: number | null;
+  duration_s: number | null;
+  job_id: string | null;
+  parent_run_id: string | null;
+  error: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+const SELECT = `SELECT r.*, d.name || '@' || v.version AS dataset FROM runs r JOIN dataset_versions v ON v.id = r.version_id JOIN datasets d ON d.id = v.dataset_id`;
+
+const toRun = (r: Row): Run => ({
+  id: r.id,
+  name: r.name,
+  status: r.status,
+  model: r.model,
+  task: r.task,
+  params: JSON.parse(r.params) as Record<string, unknown>,
+  versionId: r.version_id,
+  dataset: r.dataset,
+  splitId: r.split_id,
+  target: r.target,
+  features: JSON.parse(r.features) as string[],
+  seed: r.seed,
+  backend: r.backend,
+  rows: JSON.parse(r.row_counts) as Record<string, number>,
+  metrics: JSON.parse(r.metrics) as Run['metrics'],
+  curves: JSON.parse(r.curves) as CurvePoint[],
+  modelSha256: r.model_sha256,
+  modelBytes: r.model_bytes,
+  latencyMsPerRow: r.latency_ms,
+  durationSeconds: r.duration_s,
+  jobId: r.job_id,
+  parentRunId: r.parent_run_id,
+  error: r.error,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+});
+
+export interface RunOutcome {
+  splitId: string | null;
+  backend: string;
+  rows: Record<string, number>;
+  metrics: { train: MetricSet | null; validation: MetricSet | null; test: MetricSet | null };
+  curves: CurvePoint[];
+  modelSha256: string;
+  modelBytes: number;
+  latencyMsPerRow: number;
+  durationSeconds: number;
+}
+
+/** Training runs in project.db: created when the job starts, completed or marked failed when it ends. */
+export class RunsRepo {
+  constructor(private readonly db: Db) {}
+
+  create(run: Pick<Run, 'name' | 'model' | 'task' | 'params' | 'versionId' | 'splitId' | 'target' | 'features' | 'seed' | 'createdBy' | 'parentRunId'>): Run {
+    const id = randomUUID();
+    this.db
+      .prepare('INSERT INTO runs (id, name, status, model, task, params, version_id, split_id, target, features, seed, parent_run_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(id, run.name, 'running', run.model, run.task, JSON.stringify(run.params), run.versionId, run.splitId, run.target, JSON.stringify(run.features), run.seed, run.parentRunId, new Date().toISOString(), run.createdBy);
+    return this.get(id);
+  }
+
+  attachJob(id: string, jobId: string): void {
+    this.db.prepare('UPDATE runs SET job_id = ? WHERE id = ?').run(jobId, id);
+  }
+
+  complete(id: string, o: RunOutcome): Run {
+    this.db
+      .prepare(
+        `UPDATE runs SET status = 'succeeded', split_id = ?, backend = ?, row_counts = ?, metrics = ?, curves = ?, model_sha256 = ?, model_bytes = ?, latency_ms = ?, duration_s = ? WHERE id = ?`,
+      )
+      .run(o.splitId, o.backend, JSON.stringify(o.rows), JSON.stringify(o.metrics), JSON.stringify(o.curves), o.modelSha256, o.modelBytes, o.latencyMsPerRow, o.durationSeconds, id);
+    return this.get(id);
+  }
+
+  end(id: string, status: 'failed' | 'cancelled', error: string): void {
+    this.db.prepare(`UPDATE runs SET status = ?, error = ? WHERE id = ? AND status = 'running'`).run(status, error, id);
+  }
+
+  /** Runs left running by an engine that died can never finish (called when a project opens, before any job starts). */
+  markInterrupted(): void {
+    this.db.prepare(`UPDATE runs SET status = 'failed', error = 'interrupted: the engine stopped while this run was training' WHERE status = 'running'`).run();
+  }
+
+  /** By id, or by name (the newest run of that name). */
+  get(ref: string): Run {
+    const row = (this.db.prepare(`${SELECT} WHERE r.id = ?`).get(ref) ?? this.db.prepare(`${SELECT} WHERE r.name = ? ORDER BY r.created_at DESC LIMIT 1`).get(ref)) as Row | undefined;
+    if (!row) throw new MlcycleError('NOT_FOUND', `There is no run '${ref}'. List runs with "mlcycle runs list".`, { run: ref });
+    return toRun(row);
+  }
+
+  list(options: { versionIds?: string[]; limit: number }): Run[] {
+    const rows = options.versionIds
+      ? (this.db.prepare(`${SELECT} WHERE r.version_id IN (${options.versionIds.map(() => '?').join(', ')}) ORDER BY r.created_at DESC LIMIT ?`).all(...options.versionIds, options.limit) as Row[])
+      : (this.db.prepare(`${SELECT} ORDER BY r.created_at DESC LIMIT ?`).all(options.limit) as Row[]);
+    return rows.map(toRun);
+  }
+}

@@ -1,0 +1,146 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MlcycleError } from '../../../shared/contract/errors';
+import type { ColumnInfo } from '../../../shared/data/models';
+import type { SplitStrategy } from '../../../shared/data/split';
+import type { CurvePoint, MetricSet, ModelKind, TrainTask } from '../../../shared/train/models';
+import { assignmentSql } from '../data/split-task';
+import { lit } from '../data/sql';
+import type { Task } from '../jobs/tasks/types';
+import { sha256File, temporaryName } from '../store/artifacts';
+import { evaluate } from './evaluate';
+import type { FeatureMatrix, Target, TrainedModel } from './learner';
+import { learnerFor } from './learners';
+import { loadEncoded, type EncodedRows } from './load';
+import { fitPipeline, transform, type FittedPipeline } from './pipeline';
+
+export interface TrainParams {
+  versionFile: string;
+  /** A saved split's assignment file, or how to make one (then saved with the run). */
+  split: { file: string } | { strategy: SplitStrategy; column: string | null; ratios: number[]; seed: number };
+  target: string;
+  task: TrainTask;
+  features: ColumnInfo[];
+  model: ModelKind;
+  params: Record<string, unknown>;
+  seed: number;
+  tempDir: string;
+}
+
+export interface TrainResult {
+  modelFile: string;
+  modelSha256: string;
+  modelBytes: number;
+  /** A split made for this run, to be saved with it. */
+  newSplit: { file: string; sha256: string; counts: Record<string, number> } | null;
+  backend: string;
+  rows: Record<string, number>;
+  metrics: { train: MetricSet | null; validation: MetricSet | null; test: MetricSet | null };
+  curves: CurvePoint[];
+  latencyMsPerRow: number;
+  durationSeconds: number;
+}
+
+const SETS = ['train', 'validation', 'test'] as const;
+
+async function assignment(con: DuckDBConnection, params: TrainParams, tempFile: string): Promise<TrainResult['newSplit']> {
+  if ('file' in params.split) {
+    await con.run(`CREATE VIEW a AS SELECT * FROM read_parquet(${lit(params.split.file)})`);
+    return null;
+  }
+  const spec = { ...params.split, file: params.versionFile, tempDir: params.tempDir };
+  await con.run(`COPY (SELECT row, set FROM (${assignmentSql(spec)}) ORDER BY row) TO ${lit(tempFile)} (FORMAT parquet, COMPRESSION zstd)`);
+  await con.run(`CREATE VIEW a AS SELECT * FROM read_parquet(${lit(tempFile)})`);
+  const counts = Object.fromEntries((await con.runAndReadAll('SELECT set, COUNT(*) FROM a GROUP BY set')).getRows().map(([set, n]) => [String(set), Number(n)]));
+  return { file: tempFile, sha256: await sha256File(tempFile), counts };
+}
+
+const targetOf = (rows: EncodedRows, p: FittedPipeline): Target => ({ kind: p.task, classes: p.target.classes?.length ?? 0, values: rows.target });
+
+/** Milliseconds per row to transform and score, on up to 10,000 test rows, best of three. */
+function latency(model: TrainedModel, p: FittedPipeline, rows: EncodedRows, encoding: 'onehot' | 'ordinal'): number {
+  const n = Math.min(rows.rows, 10_000);
+  if (n === 0) return 0;
+  const inputs = rows.inputs.map((c) => c.subarray(0, n));
+  let best = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < 3; k++) {
+    const started = performance.now();
+    model.predict(transform(p, inputs, n, encoding));
+    best = Math.min(best, (performance.now() - started) / n);
+  }
+  return best;
+}
+
+/**
+ * Worker task: fits the preprocessing on the training rows, trains the learner (streaming its
+ * curve), scores every split, and writes the model (pipeline + learner state) as one JSON artifact.
+ */
+export const trainTask: Task<TrainParams, TrainResult> = async (params, ctx) => {
+  const started = performance.now();
+  const instance = await DuckDBInstance.create(':memory:', { threads: String(Math.max(1, os.availableParallelism())) });
+  const con = await instance.connect();
+  const splitFile = path.join(params.tempDir, temporaryName('split', '.parquet'));
+  const modelFile = path.join(params.tempDir, temporaryName('model', '.json'));
+  try {
+    ctx.progress(0.01, 'splitting');
+    const newSplit = await assignment(con, params, splitFile);
+    await con.run(`CREATE VIEW d AS SELECT v.*, a.row, a.set FROM read_parquet(${lit(params.versionFile)}, file_row_number = true) v JOIN a ON a.row = v.file_row_number`);
+    ctx.progress(0.03, 'fitting preprocessing on the training rows');
+    const pipeline = await fitPipeline(con, `(SELECT * FROM d WHERE set = 'train')`, 'd', { target: params.target, task: params.task, features: params.features });
+    ctx.progress(0.06, 'loading rows');
+    const loaded = new Map<string, EncodedRows>();
+    for (const set of SETS) loaded.set(set, await loadEncoded(con, `(SELECT * FROM d WHERE set = '${set}')`, pipeline));
+    con.closeSync();
+    const train = loaded.get('train')!;
+    if (train.rows === 0) throw new MlcycleError('INVALID_ARGUMENT', `No training rows have a value in ${params.target}.`, { field: 'target' });
+    const { learner, encoding } = learnerFor(params.model);
+    const hyper = learner.parameters(params.params);
+    const matrix = (rows: EncodedRows): FeatureMatrix => transform(pipeline, rows.inputs, rows.rows, encoding);
+    const validationRows = loaded.get('validation')!;
+    const curves: CurvePoint[] = [];
+    const model = await learner.fit(
+      { x: matrix(train), y: targetOf(train, pipeline) },
+      validationRows.rows ? { x: matrix(validationRows), y: targetOf(validationRows, pipeline) } : null,
+      hyper,
+      {
+        seed: params.seed,
+        progress: (f, phase) => ctx.progress(0.1 + 0.8 * f, phase),
+        curve: (point) => {
+          curves.push(point);
+          ctx.point(point);
+        },
+        isCancelled: ctx.isCancelled,
+        log: (m) => ctx.log(m),
+      },
+    );
+    ctx.progress(0.92, 'scoring');
+    const metrics: TrainResult['metrics'] = { train: null, validation: null, test: null };
+    for (const set of SETS) {
+      const rows = loaded.get(set)!;
+      if (rows.rows) metrics[set] = evaluate(pipeline, rows.target, model.predict(matrix(rows)));
+    }
+    const latencyMsPerRow = latency(model, pipeline, loaded.get('test')!.rows ? loaded.get('test')! : train, encoding);
+    fs.writeFileSync(modelFile, JSON.stringify({ format: 'mlcycle-model/1', model: params.model, pipeline, encoding, params: hyper, state: model.serialise() }));
+    return {
+      modelFile,
+      modelSha256: await sha256File(modelFile),
+      modelBytes: fs.statSync(modelFile).size,
+      newSplit,
+      backend: `JavaScript (${params.model === 'gbdt' ? `${os.availableParallelism()} threads` : '1 thread'})`,
+      rows: Object.fromEntries(SETS.map((s) => [s, loaded.get(s)!.rows])),
+      metrics,
+      curves,
+      latencyMsPerRow,
+      durationSeconds: (performance.now() - started) / 1000,
+    };
+  } catch (error) {
+    fs.rmSync(splitFile, { force: true });
+    fs.rmSync(modelFile, { force: true });
+    if (ctx.isCancelled()) throw new MlcycleError('CANCELLED', 'Training cancelled; nothing was saved.');
+    throw error;
+  } finally {
+    instance.closeSync();
+  }
+};

@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { succeeded, waitForJob } from '../../helpers/jobs';
+import { tempDir } from '../../helpers/temp';
+import { inProcess, type Connected } from '../../helpers/transports';
+
+/** Training through the real job system: runs recorded with their split, metrics, curve and model. */
+describe('train', () => {
+  const tmp = tempDir();
+  let api: Connected;
+  let yes = 0;
+
+  beforeAll(async () => {
+    api = await inProcess(path.join(tmp.dir, 'home'));
+    await api.client.call('project.create', { dir: path.join(tmp.dir, 'project') });
+    // 4,000 rows: the class follows x − y plus noise; price is 3·x − 2·y + 10 (+ small noise) with a region offset.
+    let seed = 5;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const lines = ['x,y,region,price,bought'];
+    for (let i = 0; i < 4000; i++) {
+      const x = rand() * 10;
+      const y = i % 50 === 0 ? '' : (rand() * 10).toFixed(3);
+      const region = ['north', 'south', 'east'][i % 3]!;
+      const yv = y === '' ? 5 : Number(y);
+      const price = 3 * x - 2 * yv + 10 + (region === 'north' ? 5 : 0) + (rand() - 0.5) * 0.1;
+      const bought = x - yv + (rand() - 0.5) * 4 > 0 ? 'yes' : 'no';
+      if (bought === 'yes') yes++;
+      lines.push(`${x.toFixed(3)},${y},${region},${price.toFixed(4)},${bought}`);
+    }
+    const file = path.join(tmp.dir, 'shop.csv');
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    await succeeded(api.client, await api.client.call('data.import', { source: { kind: 'csv', path: file }, options: { target: 'bought' } }));
+  });
+  afterAll(async () => {
+    await api.close();
+    tmp.cleanup();
+  });
+
+  const train = async (args: Record<string, unknown>) => {
+    const started = await api.client.call('train.start', { dataset: 'shop', model: 'logistic', ...args } as never);
+    expect(started.run.status).toBe('running');
+    await succeeded(api.client, started.job);
+    return api.client.call('runs.get', { id: started.run.id });
+  };
+
+  it('trains a logistic classifier on an 80/20 stratified split it saves, with metrics, curve and model', async () => {
+    const run = await train({ seed: 7 });
+    expect(run).toMatchObject({ status: 'succeeded', task: 'binary', target: 'bought', features: ['x', 'y', 'region', 'price'] });
+    // stratified: each class puts the rows whose rank share (r − 1)/n is below 0.8 in train, i.e. ⌈0.8·n⌉
+    const trainRows = Math.ceil(0.8 * yes) + Math.ceil(0.8 * (4000 - yes));
+    expect(run.rows).toEqual({ train: trainRows, validation: 0, test: 4000 - trainRows });
+    expect(run.metrics.test!.roc_auc).toBeGreaterThan(0.85);
+    expect(run.curves.length).toBeGreaterThan(3);
+    expect(run.modelBytes).toBeGreaterThan(100);
+    expect(run.latencyMsPerRow).toBeGreaterThan(0);
+    const split = (await api.client.call('data.splits', { ref: 'shop' })).find((s) => s.id === run.splitId)!;
+    expect(split).toMatchObject({ strategy: 'stratified', ratios: [0.8, 0.2], seed: 7, counts: { train: trainRows, test: 4000 - trainRows } });
+  });
+
+  it('gives the same metrics for the same seed and data, and reuses the named split', async () => {
+    const first = await train({ seed: 11, exclude: ['price'] });
+    const second = await train({ seed: 11, exclude: ['price'], split: first.splitId! });
+    expect(second.metrics).toEqual(first.metrics);
+    expect(second.splitId).toBe(first.splitId);
+  });
+
+  it('fits linear regression close to the generating coefficients', async () => {
+    const run = await train({ model: 'linear', target: 'price', exclude: ['bought'] });
+    expect(run.task).toBe('regression');
+    // noise is uniform ±0.05 (sd 0.029); two percent of y are imputed with the median, which costs a little more
+    expect(run.metrics.test!.rmse).toBeLessThan(0.6);
+    expect(run.metrics.test!.r2).toBeGreaterThan(0.99);
+  });
+
+  it('says what is wrong before starting: no such column, wrong learner for the task, bad parameter', async () => {
+    await expect(api.client.call('train.start', { dataset: 'shop', model: 'logistic', target: 'nope' })).rejects.toThrow(/has no column 'nope'/);
+    await expect(api.client.call('train.start', { dataset: 'shop', model: 'logistic', params: { l2: -2 } })).resolves.toBeDefined();
+    const bad = await api.client.call('train.start', { dataset: 'shop', model: 'logistic', params: { l2: -2 } });
+    const done = await waitForJob(api.client, bad.job.id, (j) => j.status === 'failed');
+    expect(done.error?.message).toMatch(/l2 must be between 0/);
+    expect((await api.client.call('runs.get', { id: bad.run.id })).status).toBe('failed');
+  });
+});
