@@ -45,11 +45,12 @@ describe('Import by upload (headless host, Chromium)', () => {
       expect(await byTestId('import-drop').textContent()).toMatch(/uploaded to the machine running MLCycle/);
 
       // Dropping a file: a Parquet name switches the source kind (the bytes are not Parquet; not imported).
-      await byTestId('import-drop').evaluate((zone) => {
+      // (a string, because the DOM types are not part of the Node test build)
+      await p.evaluate(`(() => {
         const transfer = new DataTransfer();
         transfer.items.add(new File(['not really parquet'], 'events.parquet'));
-        zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-      });
+        document.querySelector('[data-testid="import-drop"]').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      })()`);
       await expect.poll(() => byTestId('import-drop').textContent(), { timeout: 10_000 }).toMatch(/Uploaded events\.parquet \(18 bytes\)/);
       expect(await byTestId('import-kind').inputValue()).toBe('parquet');
       expect(await byTestId('import-path').inputValue()).toMatch(/events\.parquet$/);

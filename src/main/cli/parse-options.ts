@@ -34,3 +34,14 @@ export function parseAssignments(flag: string, text: string): Record<string, str
   }
   return out;
 }
+
+/** `maxDepth=6,learningRate=0.1` → {maxDepth: '6', learningRate: '0.1'}; each learner checks names and ranges. */
+export function parseParams(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const at = part.indexOf('=');
+    if (at <= 0 || at === part.length - 1) throw new UsageError(`--params takes name=value pairs separated by commas (e.g. l2=0.01,maxIterations=300), got "${part}"`);
+    out[part.slice(0, at).trim()] = part.slice(at + 1).trim();
+  }
+  return out;
+}

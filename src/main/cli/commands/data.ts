@@ -31,7 +31,7 @@ export function followJob(client: Client, job: Job, io: CliIo, quiet: boolean): 
 }
 
 /** Follows a job to its end; on failure says why on stderr and gives null (the command exits 1). */
-async function completed(client: Client, job: Job, io: CliIo, quiet: boolean): Promise<Job | null> {
+export async function completed(client: Client, job: Job, io: CliIo, quiet: boolean): Promise<Job | null> {
   const finished = await followJob(client, job, io, quiet);
   if (finished.status === 'succeeded') return finished;
   io.err(`mlcycle: ${finished.error?.message ?? `${job.title}: ${finished.status}`}\n`);

@@ -1,0 +1,112 @@
+import { Option, type Command } from 'commander';
+import { MODEL_KINDS, TRAIN_TASKS, type Run } from '../../../shared/train/models';
+import { emit, table, type CliIo, type RunCommand } from '../output';
+import { collect, intOption, parseParams } from '../parse-options';
+import { withProject } from '../project-engine';
+import { completed } from './data';
+
+const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : Math.abs(v) >= 1000 ? v.toFixed(0) : v.toPrecision(4));
+
+/** The headline metrics of a run, test first (validation, then train, when there is no test set). */
+function headline(run: Run): string {
+  const set = run.metrics.test ? 'test' : run.metrics.validation ? 'validation' : 'train';
+  const metrics = run.metrics[set] ?? {};
+  return `${set}: ${Object.entries(metrics).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`;
+}
+
+function describeRun(run: Run): string {
+  const lines = [
+    `${run.name} (${run.id})`,
+    `${run.status} · ${run.model} · ${run.task} · target ${run.target} · ${run.dataset} · seed ${run.seed}`,
+    `rows: ${Object.entries(run.rows).map(([s, n]) => `${s} ${n.toLocaleString('en')}`).join(', ')}`,
+    `features: ${run.features.join(', ')}`,
+    `params: ${JSON.stringify(run.params)}`,
+  ];
+  if (run.status === 'succeeded') {
+    for (const set of ['train', 'validation', 'test'] as const) {
+      const m = run.metrics[set];
+      if (m) lines.push(`${set.padEnd(10)} ${Object.entries(m).map(([k, v]) => `${k} ${fmt(v)}`).join('  ')}`);
+    }
+    lines.push(`model ${run.modelBytes?.toLocaleString('en')} bytes · ${fmt(run.latencyMsPerRow)} ms per row · trained in ${fmt(run.durationSeconds)} s on ${run.backend}`);
+  }
+  if (run.error) lines.push(`error: ${run.error}`);
+  return lines.join('\n');
+}
+
+export function registerTrain(program: Command, io: CliIo, run: RunCommand): void {
+  program
+    .command('train')
+    .description('Train a model on a dataset version as a job; prints the run id and its metrics')
+    .requiredOption('--dataset <dataset>', 'name, name@version, or id')
+    .addOption(new Option('--model <kind>', 'learner').choices([...MODEL_KINDS]).makeOptionMandatory())
+    .option('--target <column>', "what to predict (default: the dataset's target)")
+    .option('--params <k=v,...>', 'learner hyperparameters, e.g. l2=0.01,maxIterations=300', parseParams)
+    .option('--split <split>', 'a saved split (id or name); default: a new 80/20 split (stratified for classes) with --seed')
+    .option('--seed <n>', 'random seed (default 42)', intOption('--seed'))
+    .addOption(new Option('--task <task>', 'default: inferred from the target').choices([...TRAIN_TASKS]))
+    .option('--exclude <column>', 'leave a column out of the features (repeatable)', collect)
+    .option('--name <name>', 'a name for the run')
+    .option('--project <dir>', 'project folder (default: current folder)')
+    .option('--json', 'print the finished run as JSON')
+    .action((opts: { dataset: string; model: Run['model']; target?: string; params?: Record<string, string>; split?: string; seed?: number; task?: Run['task']; exclude?: string[]; name?: string; project?: string; json?: boolean }) =>
+      run(
+        () =>
+          withProject(io, opts.project, async (client) => {
+            const started = await client.call('train.start', {
+              dataset: opts.dataset,
+              model: opts.model,
+              target: opts.target,
+              params: opts.params ?? {},
+              split: opts.split,
+              seed: opts.seed,
+              task: opts.task,
+              exclude: opts.exclude ?? [],
+              name: opts.name,
+            });
+            if (!opts.json) io.err(`run ${started.run.id}: training ${started.run.name}\n`);
+            if (!(await completed(client, started.job, io, Boolean(opts.json)))) return 1;
+            const finished = await client.call('runs.get', { id: started.run.id });
+            emit(io, opts.json, finished, () => `${finished.id}\n${headline(finished)}`);
+          }),
+        opts.json,
+      ),
+    );
+
+  const runs = program.command('runs').description('Training runs: list and inspect');
+  runs
+    .command('list', { isDefault: true })
+    .description('List runs, newest first')
+    .option('--dataset <dataset>', 'only runs on this dataset version')
+    .option('--project <dir>', 'project folder (default: current folder)')
+    .option('--json', 'print the result as JSON')
+    .action((opts: { dataset?: string; project?: string; json?: boolean }) =>
+      run(
+        () =>
+          withProject(io, opts.project, async (client) => {
+            const list = await client.call('runs.list', { dataset: opts.dataset });
+            emit(io, opts.json, list, () =>
+              list.length === 0
+                ? 'No runs yet. Train one with "mlcycle train --dataset D --model logistic".'
+                : table([['ID', 'NAME', 'STATUS', 'MODEL', 'DATASET', 'METRICS', 'CREATED'], ...list.map((r) => [r.id.slice(0, 8), r.name, r.status, r.model, r.dataset, r.status === 'succeeded' ? headline(r) : (r.error ?? ''), r.createdAt])]),
+            );
+          }),
+        opts.json,
+      ),
+    );
+  runs
+    .command('show')
+    .description('Show one run: parameters, rows, metrics per split, model size and latency')
+    .argument('<run>', 'run id or name')
+    .option('--project <dir>', 'project folder (default: current folder)')
+    .option('--json', 'print the run as JSON')
+    .action((ref: string, opts: { project?: string; json?: boolean }) =>
+      run(
+        () =>
+          withProject(io, opts.project, async (client) => {
+            const found = await client.call('runs.get', { id: ref });
+            emit(io, opts.json, found, () => describeRun(found));
+          }),
+        opts.json,
+      ),
+    );
+}
