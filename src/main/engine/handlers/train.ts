@@ -35,12 +35,17 @@ export const trainHandlers = {
     if (!target) throw new MlcycleError('INVALID_ARGUMENT', `${version.datasetName}@${version.version} has no column '${targetName}'.`, { field: 'target' });
     const distinct = store.datasets.profile(version.id)?.columns.find((c) => c.name === targetName)?.distinct ?? (await project.duck.distinctCount(store.artifacts.pathOf(version.sha256), targetName));
     const task = args.task ?? inferTask(version, target, distinct);
-    const split = args.split ? store.splits.resolve(args.split) : null;
-    if (split && split.versionId !== version.id) throw new MlcycleError('INVALID_ARGUMENT', `Split '${args.split}' belongs to ${split.dataset}, not ${version.datasetName}@${version.version}.`, { field: 'split' });
     const strategy = task === 'regression' ? 'random' : 'stratified';
+    const column = strategy === 'stratified' ? targetName : null;
+    // Without a named split, the default one for this seed: reused when it exists, so runs with the
+    // same seed see the same rows and the split list does not fill with copies.
+    const split = args.split
+      ? store.splits.resolve(args.split)
+      : (store.splits.list(version.id).find((s) => s.strategy === strategy && s.column === column && s.seed === args.seed && s.ratios.length === 2 && s.ratios[0] === 0.8) ?? null);
+    if (split && split.versionId !== version.id) throw new MlcycleError('INVALID_ARGUMENT', `Split '${args.split}' belongs to ${split.dataset}, not ${version.datasetName}@${version.version}.`, { field: 'split' });
     const params: TrainParams = {
       versionFile: store.artifacts.pathOf(version.sha256),
-      split: split ? { file: store.artifacts.pathOf(split.sha256) } : { strategy, column: strategy === 'stratified' ? targetName : null, ratios: [0.8, 0.2], seed: args.seed },
+      split: split ? { file: store.artifacts.pathOf(split.sha256) } : { strategy, column, ratios: [0.8, 0.2], seed: args.seed },
       target: targetName,
       task,
       features: features(version, args, targetName),
@@ -73,7 +78,7 @@ export const trainHandlers = {
           let splitId = split?.id ?? null;
           if (r.newSplit) {
             store.artifacts.adoptFile(r.newSplit.file, r.newSplit.sha256, 'application/vnd.apache.parquet');
-            splitId = store.splits.add({ name: `${version.datasetName}@${version.version} ${strategy} 0.8/0.2 seed ${args.seed}`, versionId: version.id, strategy, column: strategy === 'stratified' ? targetName : null, ratios: [0.8, 0.2], seed: args.seed, counts: r.newSplit.counts, sha256: r.newSplit.sha256, createdBy: ctx.identity }).id;
+            splitId = store.splits.add({ name: `${version.datasetName}@${version.version} ${strategy} 0.8/0.2 seed ${args.seed}`, versionId: version.id, strategy, column, ratios: [0.8, 0.2], seed: args.seed, counts: r.newSplit.counts, sha256: r.newSplit.sha256, createdBy: ctx.identity }).id;
           }
           const done = store.runs.complete(run.id, { ...r, splitId });
           return { runId: done.id, metrics: done.metrics.test ?? done.metrics.validation, seconds: r.durationSeconds };
