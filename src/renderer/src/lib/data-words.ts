@@ -87,6 +87,10 @@ export function sourceInWords(source: unknown): string {
       return str('query') ? `PostgreSQL query on ${str('url')}` : `PostgreSQL ${str('url')}, table ${str('table')}`;
     case 'url':
       return `URL ${str('url')}`;
+    case 'labels':
+      return `labels on ${str('parent')} (${typeof s.labels === 'number' ? s.labels.toLocaleString('en') : '?'} by ${str('by') || 'unknown'})`;
+    case 'recipe':
+      return `recipe on ${str('parent')}`;
     default:
       return 'unknown source';
   }

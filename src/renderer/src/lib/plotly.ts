@@ -5,7 +5,8 @@ import type * as PlotlyTypes from 'plotly.js';
  * session that never opens a profile never parses it. The strict bundle runs under our CSP (no eval).
  */
 export type Plotly = typeof PlotlyTypes;
-export type Figure = { data: PlotlyTypes.Data[]; layout: Partial<PlotlyTypes.Layout> };
+export type { ChartColors, Figure } from './chart-types';
+import type { ChartColors } from './chart-types';
 
 let loading: Promise<Plotly> | null = null;
 
@@ -21,18 +22,6 @@ export function loadPlotly(): Promise<Plotly> {
   return loading;
 }
 
-/** The theme's colours, read from the CSS variables at draw time, so charts follow light and dark. */
-export interface ChartColors {
-  text: string;
-  muted: string;
-  grid: string;
-  surface: string;
-  accent: string;
-  danger: string;
-  warning: string;
-  success: string;
-  font: string;
-}
 
 export function chartColors(): ChartColors {
   const style = getComputedStyle(document.documentElement);

@@ -1,7 +1,7 @@
 import type { Data } from 'plotly.js';
 import type { NumericStats, ValueCount } from '../../../shared/data/profile';
 import { count, stat } from './data-words';
-import type { ChartColors, Figure } from './plotly';
+import type { ChartColors, Figure } from './chart-types';
 
 /** Figures for the profile, as pure functions of the numbers and the theme's colours. */
 
