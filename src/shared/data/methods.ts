@@ -41,7 +41,10 @@ export const dataMethods = {
   /** Starts a split job; its result is the saved Split. Same seed and data give the same split. */
   'data.split': { args: SplitRequest, result: Job, mutates: true },
   'data.splits': { args: z.object({ ref: z.string().trim().min(1).optional() }).strict(), result: z.array(Split), mutates: false },
-  /** The recipe applied to a sample of the version: the SQL it runs and the first rows it gives. */
+  /**
+   * The recipe applied to a sample of the version: the SQL it runs and the first `limit` rows it
+   * gives; `page.total` counts all the rows it gives on the sample.
+   */
   'data.preview': {
     args: z.object({ ref, recipe: Recipe, sample: z.number().int().min(1).max(1_000_000).default(10_000), limit: z.number().int().min(1).max(1000).default(50) }).strict(),
     result: z.object({ sql: z.string(), page: RowPage }),

@@ -48,6 +48,16 @@ describe('cleaning recipes', () => {
     expect(byId.has(1)).toBe(false);
     expect(byId.get(3)![3]).toBe('unknown');
     expect(page.rows).toHaveLength(3);
+    expect(page.total).toBe(3);
+  });
+
+  it('counts every row the recipe gives on the sample, not only the rows shown', async () => {
+    const { page } = await api.client.call('data.preview', { ref: 'sales@1', recipe: { steps: [{ op: 'filter', where: 'qty > 1' }] }, limit: 2 });
+    expect(page.rows).toHaveLength(2);
+    expect(page.total).toBe(4);
+    expect(page.columns.map((c) => c.name)).toEqual(['id', 'price', 'qty', 'region', 'junk']);
+    const none = await api.client.call('data.preview', { ref: 'sales@1', recipe: { steps: [{ op: 'filter', where: 'qty > 100' }] } });
+    expect(none.page).toMatchObject({ rows: [], total: 0 });
   });
 
   it('names the step that cannot run', async () => {

@@ -14,6 +14,9 @@ import { firstFailingStep, parquetSource, recipeSql } from '../data/recipe-sql';
 import type { SplitResult } from '../data/split-task';
 import { ident, lit } from '../data/sql';
 
+/** The extra column that carries a preview's row count (the recipe's result on the whole sample). */
+const PREVIEW_TOTAL = '__mlcycle_preview_rows';
+
 /** BIGINTs, dates and other non-JSON values become strings; numbers that fit stay numbers. */
 function jsonValue(value: unknown): unknown {
   if (value === null || typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
@@ -167,11 +170,14 @@ export const dataHandlers = {
     // A fixed-seed sample keeps the preview stable while the user edits the recipe.
     const sample = (rowNumbers: boolean) => `(SELECT * FROM ${parquetSource(file)(rowNumbers)} USING SAMPLE ${args.sample} ROWS (reservoir, 42))`;
     await firstFailingStep(args.recipe, sample, async (sql) => void (await con.run(`DESCRIBE ${sql}`)));
-    const reader = await con.runAndReadAll(`${recipeSql(args.recipe, sample)} LIMIT ${args.limit}`);
-    const columns = reader.columnNames().map((name, i) => ({ name, type: String(reader.columnTypes()[i]), semantic: version.columns.find((c) => c.name === name)?.semantic ?? 'categorical' as const }));
+    // The count rides along as a window over the same query, so it describes the very rows shown.
+    const reader = await con.runAndReadAll(`SELECT *, COUNT(*) OVER () AS ${ident(PREVIEW_TOTAL)} FROM (${recipeSql(args.recipe, sample)}) LIMIT ${args.limit}`);
+    const names = reader.columnNames().slice(0, -1);
+    const columns = names.map((name, i) => ({ name, type: String(reader.columnTypes()[i]), semantic: version.columns.find((c) => c.name === name)?.semantic ?? 'categorical' as const }));
+    const rows = reader.getRows();
     return {
       sql: recipeSql(args.recipe, parquetSource(`${version.datasetName}@${version.version}.parquet`)),
-      page: { columns, rows: reader.getRows().map((row) => row.map(jsonValue)), offset: 0, total: reader.currentRowCount },
+      page: { columns, rows: rows.map((row) => row.slice(0, -1).map(jsonValue)), offset: 0, total: rows.length ? Number(rows[0]![names.length]) : 0 },
     };
   },
   'data.clean': (args, ctx) => startClean(ctx, args.ref, args.recipe, args.name),
