@@ -189,7 +189,7 @@ describe('heavier analyses', () => {
     tmp.cleanup();
   });
 
-  it('computes Spearman over all rows, anomalies, PCA and clusters in a second job', async () => {
+  it('computes Spearman, anomalies, PCA and clusters on a sample in a second job', async () => {
     // x and x³ are perfectly monotonic (Spearman 1, Pearson below 1); a ties b in blocks of 10
     const lines = ['x,cube,blocky,group'];
     for (let i = 0; i < 3000; i++) {

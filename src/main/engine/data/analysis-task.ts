@@ -36,7 +36,7 @@ export function elbow(inertia: Array<{ k: number; inertia: number }>): number {
 }
 
 /**
- * Second profiling job: Spearman over all rows in DuckDB (average ranks), then on a seeded sample of
+ * Second profiling job, on a seeded sample of up to 20,000 rows: Spearman (average ranks), then
  * standardised numeric features an isolation forest, PCA and k-means with the elbow and silhouette.
  */
 export const analysisTask: Task<AnalysisParams, Analysis> = async (params, ctx) => {
