@@ -9,7 +9,8 @@ describe('README', () => {
 
   it('carries the CLI reference exactly as the commands print it (run npm run docs:cli after changing a command)', () => {
     expect(readme).toBe(withReference(readme, cliReference()));
-  });
+    // one `mlcycle … --help` process per command (about 60): half a second each, more on a busy machine
+  }, 180_000);
 
   it('gives the two-command quick start', () => {
     expect(readme).toContain('npm install && npm start');
