@@ -9,6 +9,7 @@ import { OverviewPage } from './overview/OverviewPage';
 import { StageNav } from './StageNav';
 import { StagePage } from './StagePage';
 import { SwitchProjectDialog } from './SwitchProjectDialog';
+import { TrainWorkspace } from './train/TrainWorkspace';
 import { WorkspaceHeader } from './WorkspaceHeader';
 
 /** The frame once a project is open: header, navigation, the current view and the Jobs drawer. */
@@ -42,6 +43,8 @@ export function Workspace() {
           <ObjectivesWorkspace />
         ) : view === 'data' ? (
           <DataWorkspace />
+        ) : view === 'train' ? (
+          <TrainWorkspace />
         ) : (
           <StagePage key={view} stageId={view} />
         )}
