@@ -3,7 +3,7 @@ import { ENGINE_VERSION } from '../engine/version';
 import { registerAudit } from './commands/audit';
 import { registerBrief } from './commands/brief';
 import { registerData } from './commands/data';
-import { registerTrain } from './commands/train';
+import { registerEvaluate, registerTrain } from './commands/train';
 import { registerLog } from './commands/log';
 import { registerObjective } from './commands/objective';
 import { registerPeople } from './commands/people';
@@ -42,7 +42,7 @@ export function buildProgram(io: CliIo): { program: Command; exitCode: () => num
   program.showSuggestionAfterError(true);
   program.configureHelp({ sortSubcommands: false });
 
-  for (const register of [registerInit, registerUi, registerInfo, registerStatus, registerObjective, registerPeople, registerPolicy, registerLog, registerBrief, registerData, registerTrain, registerJobs, registerAudit, registerRecent]) register(program, io, run);
+  for (const register of [registerInit, registerUi, registerInfo, registerStatus, registerObjective, registerPeople, registerPolicy, registerLog, registerBrief, registerData, registerTrain, registerEvaluate, registerJobs, registerAudit, registerRecent]) register(program, io, run);
   for (const command of allCommands(program)) command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run with --help for usage)');
 
   return { program, exitCode: () => exitCode };

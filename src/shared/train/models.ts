@@ -76,3 +76,25 @@ export const Run = z.object({
   createdBy: z.string(),
 });
 export type Run = z.infer<typeof Run>;
+
+const nums = z.array(z.number());
+/** Thresholds may be +Infinity (the curve's first point), which JSON carries as null. */
+const thresholds = z.array(z.number().nullable());
+
+/** The evaluation of a run on one split (the test split when there is one): what the Evaluate workspace plots. */
+export const Evaluation = z.object({
+  set: z.enum(['train', 'validation', 'test']),
+  rows: z.number().int(),
+  labels: z.array(z.string()).nullable(),
+  confusionMatrix: z.array(z.array(z.number().int())).nullable(),
+  perClass: z.array(z.object({ label: z.string(), precision: z.number(), recall: z.number(), f1: z.number(), support: z.number().int() })).nullable(),
+  roc: z.object({ fpr: nums, tpr: nums, thresholds, auc: z.number().nullable() }).nullable(),
+  pr: z.object({ precision: nums, recall: nums, thresholds, averagePrecision: z.number().nullable() }).nullable(),
+  calibration: z.array(z.object({ lower: z.number(), upper: z.number(), meanPredicted: z.number(), fractionPositive: z.number(), count: z.number().int() })).nullable(),
+  /** Binary only: precision, recall, F1, FPR and accuracy at thresholds 0, 0.01, …, 1. */
+  thresholdSweep: z.array(z.object({ threshold: z.number(), precision: z.number(), recall: z.number(), f1: z.number(), fpr: z.number(), accuracy: z.number(), predictedPositiveRate: z.number() })).nullable(),
+  residuals: z.object({ actual: nums, predicted: nums, residual: nums, histogram: z.object({ edges: nums, counts: nums }) }).nullable(),
+  /** Sentences when train and validation (or test) diverge. */
+  overfitting: z.array(z.string()),
+});
+export type Evaluation = z.infer<typeof Evaluation>;

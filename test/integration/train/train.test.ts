@@ -58,6 +58,23 @@ describe('train', () => {
     expect(split).toMatchObject({ strategy: 'stratified', ratios: [0.8, 0.2], seed: 7, counts: { train: trainRows, test: 4000 - trainRows } });
   });
 
+  it('keeps an evaluation on the test rows: confusion matrix, curves, threshold sweep', async () => {
+    const run = await train({ seed: 3, name: 'evaluated' });
+    const { evaluation } = await api.client.call('runs.evaluation', { id: 'evaluated' });
+    const e = evaluation!;
+    expect(e.set).toBe('test');
+    // DuckDB reads yes/no as BOOLEAN, so the classes are its text form
+    expect(e.labels).toEqual(['false', 'true']);
+    // every test row lands in exactly one cell
+    expect(e.confusionMatrix!.flat().reduce((a, b) => a + b, 0)).toBe(run.rows.test);
+    expect(e.roc!.auc).toBe(run.metrics.test!.roc_auc);
+    expect(e.roc!.fpr[0]).toBe(0);
+    expect(e.roc!.tpr.at(-1)).toBe(1);
+    expect(e.thresholdSweep).toHaveLength(101);
+    // at threshold 0.5 the sweep's accuracy is the run's accuracy
+    expect(e.thresholdSweep![50]!.accuracy).toBeCloseTo(run.metrics.test!.accuracy!, 12);
+  });
+
   it('gives the same metrics for the same seed and data, and reuses the named split', async () => {
     const first = await train({ seed: 11, exclude: ['price'] });
     const second = await train({ seed: 11, exclude: ['price'], split: first.splitId! });

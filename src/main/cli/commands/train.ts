@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { MODEL_KINDS, TRAIN_TASKS, type Run } from '../../../shared/train/models';
+import { MODEL_KINDS, TRAIN_TASKS, type Evaluation, type Run } from '../../../shared/train/models';
 import { emit, table, type CliIo, type RunCommand } from '../output';
 import { collect, intOption, parseParams } from '../parse-options';
 import { withProject } from '../project-engine';
@@ -30,6 +30,22 @@ function describeRun(run: Run): string {
     lines.push(`model ${run.modelBytes?.toLocaleString('en')} bytes · ${fmt(run.latencyMsPerRow)} ms per row · trained in ${fmt(run.durationSeconds)} s on ${run.backend}`);
   }
   if (run.error) lines.push(`error: ${run.error}`);
+  return lines.join('\n');
+}
+
+function describeEvaluation(run: Run, e: Evaluation): string {
+  const lines = [`${run.name}: evaluated on ${e.rows.toLocaleString('en')} ${e.set} rows`, headline(run)];
+  if (e.confusionMatrix && e.labels) {
+    lines.push('', 'confusion matrix (rows: true class, columns: predicted)');
+    lines.push(table([['', ...e.labels], ...e.confusionMatrix.map((row, i) => [e.labels![i]!, ...row.map(String)])]));
+  }
+  if (e.perClass) lines.push('', table([['CLASS', 'PRECISION', 'RECALL', 'F1', 'SUPPORT'], ...e.perClass.map((c) => [c.label, fmt(c.precision), fmt(c.recall), fmt(c.f1), String(c.support)])]));
+  if (e.thresholdSweep) {
+    const best = e.thresholdSweep.reduce((a, b) => (b.f1 > a.f1 ? b : a));
+    lines.push('', `best F1 ${fmt(best.f1)} at threshold ${best.threshold.toFixed(2)} (precision ${fmt(best.precision)}, recall ${fmt(best.recall)})`);
+  }
+  if (e.residuals) lines.push('', `residuals: ${e.residuals.actual.length.toLocaleString('en')} points kept for plots`);
+  for (const w of e.overfitting) lines.push(`warning: ${w}`);
   return lines.join('\n');
 }
 
@@ -105,6 +121,29 @@ export function registerTrain(program: Command, io: CliIo, run: RunCommand): voi
           withProject(io, opts.project, async (client) => {
             const found = await client.call('runs.get', { id: ref });
             emit(io, opts.json, found, () => describeRun(found));
+          }),
+        opts.json,
+      ),
+    );
+}
+
+export function registerEvaluate(program: Command, io: CliIo, run: RunCommand): void {
+  program
+    .command('evaluate')
+    .description('Evaluation of a finished run on its test split: metrics, confusion matrix, per-class scores, best threshold, residuals, overfitting warnings')
+    .argument('<run>', 'run id or name')
+    .option('--project <dir>', 'project folder (default: current folder)')
+    .option('--json', 'print {run, evaluation} as JSON (curves, calibration, threshold sweep included)')
+    .action((ref: string, opts: { project?: string; json?: boolean }) =>
+      run(
+        () =>
+          withProject(io, opts.project, async (client) => {
+            const found = await client.call('runs.evaluation', { id: ref });
+            if (!found.evaluation) {
+              io.err(`mlcycle: run ${found.run.name} is ${found.run.status}; only a finished run has an evaluation.\n`);
+              return 1;
+            }
+            emit(io, opts.json, found, () => describeEvaluation(found.run, found.evaluation!));
           }),
         opts.json,
       ),

@@ -100,4 +100,8 @@ export const trainHandlers = {
     return store.runs.list({ versionIds, limit: args.limit });
   },
   'runs.get': (args, ctx) => ctx.session.require().store.runs.get(args.id),
+  'runs.evaluation': (args, ctx) => {
+    const { runs } = ctx.session.require().store;
+    return { run: runs.get(args.id), evaluation: runs.evaluation(args.id) };
+  },
 } satisfies Partial<HandlerMap>;

@@ -191,6 +191,7 @@ export const MIGRATIONS: readonly Migration[] = [
         row_counts    TEXT NOT NULL DEFAULT '{}',
         metrics       TEXT NOT NULL DEFAULT '{"train":null,"validation":null,"test":null}',
         curves        TEXT NOT NULL DEFAULT '[]',
+        evaluation    TEXT,
         model_sha256  TEXT REFERENCES artifacts (sha256),
         model_bytes   INTEGER,
         latency_ms    REAL,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MlcycleError } from '../../../shared/contract/errors';
-import type { CurvePoint, MetricSet, Run } from '../../../shared/train/models';
+import type { CurvePoint, Evaluation, MetricSet, Run } from '../../../shared/train/models';
 import type { Db } from '../store/database';
 
 interface Row {
@@ -67,6 +67,7 @@ export interface RunOutcome {
   rows: Record<string, number>;
   metrics: { train: MetricSet | null; validation: MetricSet | null; test: MetricSet | null };
   curves: CurvePoint[];
+  evaluation: Evaluation;
   modelSha256: string;
   modelBytes: number;
   latencyMsPerRow: number;
@@ -92,14 +93,21 @@ export class RunsRepo {
   complete(id: string, o: RunOutcome): Run {
     this.db
       .prepare(
-        `UPDATE runs SET status = 'succeeded', split_id = ?, backend = ?, row_counts = ?, metrics = ?, curves = ?, model_sha256 = ?, model_bytes = ?, latency_ms = ?, duration_s = ? WHERE id = ?`,
+        `UPDATE runs SET status = 'succeeded', split_id = ?, backend = ?, row_counts = ?, metrics = ?, curves = ?, evaluation = ?, model_sha256 = ?, model_bytes = ?, latency_ms = ?, duration_s = ? WHERE id = ?`,
       )
-      .run(o.splitId, o.backend, JSON.stringify(o.rows), JSON.stringify(o.metrics), JSON.stringify(o.curves), o.modelSha256, o.modelBytes, o.latencyMsPerRow, o.durationSeconds, id);
+      .run(o.splitId, o.backend, JSON.stringify(o.rows), JSON.stringify(o.metrics), JSON.stringify(o.curves), JSON.stringify(o.evaluation), o.modelSha256, o.modelBytes, o.latencyMsPerRow, o.durationSeconds, id);
     return this.get(id);
   }
 
   end(id: string, status: 'failed' | 'cancelled', error: string): void {
     this.db.prepare(`UPDATE runs SET status = ?, error = ? WHERE id = ? AND status = 'running'`).run(status, error, id);
+  }
+
+  /** The run's evaluation (curves, confusion matrix, residuals); null until it succeeded. */
+  evaluation(ref: string): Evaluation | null {
+    const run = this.get(ref);
+    const row = this.db.prepare('SELECT evaluation FROM runs WHERE id = ?').get(run.id) as { evaluation: string | null };
+    return row.evaluation ? (JSON.parse(row.evaluation) as Evaluation) : null;
   }
 
   /** Runs left running by an engine that died can never finish (called when a project opens, before any job starts). */

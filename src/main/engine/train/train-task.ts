@@ -5,13 +5,14 @@ import path from 'node:path';
 import { MlcycleError } from '../../../shared/contract/errors';
 import type { ColumnInfo } from '../../../shared/data/models';
 import type { SplitStrategy } from '../../../shared/data/split';
-import type { CurvePoint, MetricSet, ModelKind, TrainTask } from '../../../shared/train/models';
+import type { CurvePoint, Evaluation, MetricSet, ModelKind, TrainTask } from '../../../shared/train/models';
 import { assignmentSql } from '../data/split-task';
 import { ident, lit } from '../data/sql';
 import { timedPhases } from '../jobs/tasks/phases';
 import type { Task } from '../jobs/tasks/types';
 import { sha256File, temporaryName } from '../store/artifacts';
 import { evaluate } from './evaluate';
+import { evaluationOf } from './evaluation';
 import type { FeatureMatrix, Target, TrainedModel } from './learner';
 import { learnerFor } from './learners';
 import { loadEncoded, type EncodedRows } from './load';
@@ -40,6 +41,7 @@ export interface TrainResult {
   rows: Record<string, number>;
   metrics: { train: MetricSet | null; validation: MetricSet | null; test: MetricSet | null };
   curves: CurvePoint[];
+  evaluation: Evaluation;
   latencyMsPerRow: number;
   durationSeconds: number;
 }
@@ -123,10 +125,16 @@ export const trainTask: Task<TrainParams, TrainResult> = async (params, ctx) => 
     );
     phases.phase(0.92, 'scoring');
     const metrics: TrainResult['metrics'] = { train: null, validation: null, test: null };
+    const predictions = new Map<string, ReturnType<TrainedModel['predict']>>();
     for (const set of SETS) {
       const rows = loaded.get(set)!;
-      if (rows.rows) metrics[set] = evaluate(pipeline, rows.target, model.predict(matrix(rows)));
+      if (!rows.rows) continue;
+      predictions.set(set, model.predict(matrix(rows)));
+      metrics[set] = evaluate(pipeline, rows.target, predictions.get(set)!);
     }
+    // Evaluated on the test rows, or the closest thing there is.
+    const evaluatedOn = ([...SETS].reverse().find((s) => predictions.has(s)) ?? 'train') as Evaluation['set'];
+    const evaluation = evaluationOf(pipeline, evaluatedOn, loaded.get(evaluatedOn)!.target, predictions.get(evaluatedOn)!, metrics);
     phases.phase(0.97, 'measuring latency');
     const latencyMsPerRow = latency(model, pipeline, loaded.get('test')!.rows ? loaded.get('test')! : train, encoding);
     phases.end();
@@ -140,6 +148,7 @@ export const trainTask: Task<TrainParams, TrainResult> = async (params, ctx) => 
       rows: Object.fromEntries(SETS.map((s) => [s, loaded.get(s)!.rows])),
       metrics,
       curves,
+      evaluation,
       latencyMsPerRow,
       durationSeconds: (performance.now() - started) / 1000,
     };
