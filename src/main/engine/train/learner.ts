@@ -61,6 +61,8 @@ export interface TrainedModel {
   serialise(): unknown;
   /** Iterations actually used (early stopping), where that applies. */
   iterations?: number;
+  /** What computed it, in words (e.g. "TensorFlow.js wasm (CPU)"); plain JavaScript when absent. */
+  backend?: string;
 }
 
 export interface Learner<P> {

@@ -3,6 +3,7 @@ import type { ModelKind } from '../../../shared/train/models';
 import type { Learner } from './learner';
 import { logisticLearner } from './linear/logistic';
 import { linearLearner } from './linear/ridge';
+import { mlpLearner } from './mlp/learner';
 import type { Encoding } from './pipeline';
 
 interface Registered {
@@ -14,6 +15,7 @@ interface Registered {
 const LEARNERS: Partial<Record<ModelKind, Registered>> = {
   logistic: { learner: logisticLearner as Learner<unknown>, encoding: 'onehot' },
   linear: { learner: linearLearner as Learner<unknown>, encoding: 'onehot' },
+  mlp: { learner: mlpLearner as Learner<unknown>, encoding: 'onehot' },
 };
 
 export function learnerFor(kind: ModelKind): Registered {

@@ -144,7 +144,7 @@ export const trainTask: Task<TrainParams, TrainResult> = async (params, ctx) => 
       modelSha256: await sha256File(modelFile),
       modelBytes: fs.statSync(modelFile).size,
       newSplit,
-      backend: `JavaScript (${params.model === 'gbdt' ? `${os.availableParallelism()} threads` : '1 thread'})`,
+      backend: model.backend ?? 'JavaScript (1 thread)',
       rows: Object.fromEntries(SETS.map((s) => [s, loaded.get(s)!.rows])),
       metrics,
       curves,
