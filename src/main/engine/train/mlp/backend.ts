@@ -1,3 +1,4 @@
+import type * as TfModule from '@tensorflow/tfjs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -6,7 +7,7 @@ import path from 'node:path';
  * installed them (tfjs-node-gpu with a CUDA GPU, else tfjs-node), else WebAssembly, else plain
  * JavaScript. The first that loads wins; what was tried and why it failed is kept for the run.
  */
-export type Tf = typeof import('@tensorflow/tfjs');
+export type Tf = typeof TfModule;
 
 export interface BackendChoice {
   /** tfjs-node-gpu, tfjs-node, wasm or cpu. */
