@@ -13,7 +13,8 @@ export interface EncodedRows {
 
 /**
  * Reads the rows of `relation` (which must have a `row` column) encoded by the pipeline, straight
- * from DuckDB's vectors into typed arrays: building JS objects per value took 5.6 s for 1M × 15.
+ * from DuckDB's vectors into typed arrays (a block copy per column and chunk): building JS objects
+ * per value took 5.6 s for 1M × 15.
  * Rows without a target are left out (they cannot be trained on or scored).
  */
 export async function loadEncoded(con: DuckDBConnection, relation: string, p: FittedPipeline): Promise<EncodedRows> {
@@ -33,10 +34,15 @@ export async function loadEncoded(con: DuckDBConnection, relation: string, p: Fi
     for (let j = 0; j < outputs.length; j++) {
       const vector = chunk.getColumnVector(j);
       const out = outputs[j]!;
-      for (let i = 0; i < n; i++) {
-        const v = vector.getItem(i) as number | null;
-        out[offset + i] = v === null ? Number.NaN : v;
-      }
+      // The SELECT leaves no NULLs, so a DOUBLE vector's values can be copied in one go; the
+      // per-item path stays for any other vector shape.
+      const items = (vector as unknown as { items?: unknown }).items;
+      if (items instanceof Float64Array && items.length === n) out.set(items, offset);
+      else
+        for (let i = 0; i < n; i++) {
+          const v = vector.getItem(i) as number | null;
+          out[offset + i] = v === null ? Number.NaN : v;
+        }
     }
     offset += n;
   }

@@ -75,9 +75,9 @@ export async function fitPipeline(con: DuckDBConnection, train: string, labelled
   return { task: spec.task, target: { name: spec.target, classes }, numeric: fittedNumeric, categorical: fittedCategorical, impute, maxLevels };
 }
 
-/** SELECT list giving every input as a DOUBLE: numeric raw (NULL missing), categorical as level code, then the target. */
+/** SELECT list giving every input as a DOUBLE: numeric raw (NaN where missing, so no NULLs reach the reader), categorical as level code, then the target. */
 export function encodedSelect(p: FittedPipeline): string {
-  const cols = p.numeric.map((c) => `${ident(c.name)}::DOUBLE`);
+  const cols = p.numeric.map((c) => `COALESCE(${ident(c.name)}::DOUBLE, 'NaN'::DOUBLE)`);
   for (const c of p.categorical) {
     cols.push(`COALESCE(LIST_POSITION([${c.levels.map(lit).join(', ')}]::VARCHAR[], ${levelValue(c.name)}) - 1, ${c.levels.length})::DOUBLE`);
   }
