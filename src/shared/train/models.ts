@@ -33,6 +33,8 @@ export const TrainRequest = z
     features: z.array(z.string().min(1)).optional(),
     exclude: z.array(z.string().min(1)).default([]),
     name: z.string().trim().min(1).max(200).optional(),
+    /** k-fold cross-validation on the training rows before the final fit (stratified for classes). */
+    cv: z.number().int().min(2, 'cross-validation needs at least 2 folds').max(20, 'at most 20 folds').optional(),
   })
   .strict();
 export type TrainRequest = z.output<typeof TrainRequest>;
@@ -43,6 +45,10 @@ export type CurvePoint = z.infer<typeof CurvePoint>;
 /** Metric id → value (null where undefined, e.g. AUC with one class present). */
 export const MetricSet = z.record(z.string(), z.number().nullable());
 export type MetricSet = z.infer<typeof MetricSet>;
+
+/** k-fold cross-validation: each fold's metrics, and their mean and sample standard deviation. */
+export const CrossValidation = z.object({ folds: z.array(MetricSet), mean: MetricSet, std: MetricSet });
+export type CrossValidation = z.infer<typeof CrossValidation>;
 
 export const RUN_STATUSES = ['running', 'succeeded', 'failed', 'cancelled'] as const;
 
@@ -65,6 +71,7 @@ export const Run = z.object({
   rows: z.record(z.string(), z.number().int()),
   metrics: z.object({ train: MetricSet.nullable(), validation: MetricSet.nullable(), test: MetricSet.nullable() }),
   curves: z.array(CurvePoint),
+  crossValidation: CrossValidation.nullable(),
   modelSha256: z.string().nullable(),
   modelBytes: z.number().int().nullable(),
   latencyMsPerRow: z.number().nullable(),

@@ -82,6 +82,22 @@ describe('train', () => {
     expect(second.splitId).toBe(first.splitId);
   });
 
+  it('cross-validates on the training rows with stratified folds: mean and spread per metric', async () => {
+    const run = await train({ seed: 7, cv: 4, name: 'cv4' });
+    const cv = run.crossValidation!;
+    expect(cv.folds).toHaveLength(4);
+    const aucs = cv.folds.map((f) => f.roc_auc!);
+    const mean = aucs.reduce((a, b) => a + b, 0) / 4;
+    expect(cv.mean.roc_auc).toBeCloseTo(mean, 12);
+    expect(cv.std.roc_auc).toBeCloseTo(Math.sqrt(aucs.reduce((a, v) => a + (v - mean) ** 2, 0) / 3), 12);
+    // folds of similar data score alike, and like the held-out test rows
+    expect(cv.std.roc_auc!).toBeLessThan(0.05);
+    expect(Math.abs(cv.mean.roc_auc! - run.metrics.test!.roc_auc!)).toBeLessThan(0.05);
+    // the final model is the one trained on all training rows, as without cross-validation
+    const plain = await train({ seed: 7 });
+    expect(plain.metrics).toEqual(run.metrics);
+  });
+
   it('fits linear regression close to the generating coefficients', async () => {
     const run = await train({ model: 'linear', target: 'price', exclude: ['bought'] });
     expect(run.task).toBe('regression');

@@ -14,6 +14,12 @@ function headline(run: Run): string {
   return `${set}: ${Object.entries(metrics).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`;
 }
 
+/** "5-fold cross-validation: roc_auc 0.8912 ± 0.0101, ..." for the first few metrics. */
+function crossValidationLine(run: Run): string {
+  const cv = run.crossValidation!;
+  return `${cv.folds.length}-fold cross-validation: ${Object.keys(cv.mean).slice(0, 4).map((id) => `${id} ${fmt(cv.mean[id])} ± ${fmt(cv.std[id])}`).join(', ')}`;
+}
+
 function describeRun(run: Run): string {
   const lines = [
     `${run.name} (${run.id})`,
@@ -27,6 +33,7 @@ function describeRun(run: Run): string {
       const m = run.metrics[set];
       if (m) lines.push(`${set.padEnd(10)} ${Object.entries(m).map(([k, v]) => `${k} ${fmt(v)}`).join('  ')}`);
     }
+    if (run.crossValidation) lines.push(crossValidationLine(run));
     lines.push(`model ${run.modelBytes?.toLocaleString('en')} bytes · ${fmt(run.latencyMsPerRow)} ms per row · trained in ${fmt(run.durationSeconds)} s on ${run.backend}`);
   }
   if (run.error) lines.push(`error: ${run.error}`);
@@ -60,11 +67,12 @@ export function registerTrain(program: Command, io: CliIo, run: RunCommand): voi
     .option('--split <split>', 'a saved split (id or name); default: a new 80/20 split (stratified for classes) with --seed')
     .option('--seed <n>', 'random seed (default 42)', intOption('--seed'))
     .addOption(new Option('--task <task>', 'default: inferred from the target').choices([...TRAIN_TASKS]))
+    .option('--cv <k>', 'k-fold cross-validation on the training rows first (stratified for classes): mean and standard deviation per metric', intOption('--cv'))
     .option('--exclude <column>', 'leave a column out of the features (repeatable)', collect)
     .option('--name <name>', 'a name for the run')
     .option('--project <dir>', 'project folder (default: current folder)')
     .option('--json', 'print the finished run as JSON')
-    .action((opts: { dataset: string; model: Run['model']; target?: string; params?: Record<string, string>; split?: string; seed?: number; task?: Run['task']; exclude?: string[]; name?: string; project?: string; json?: boolean }) =>
+    .action((opts: { dataset: string; model: Run['model']; cv?: number; target?: string; params?: Record<string, string>; split?: string; seed?: number; task?: Run['task']; exclude?: string[]; name?: string; project?: string; json?: boolean }) =>
       run(
         () =>
           withProject(io, opts.project, async (client) => {
@@ -78,11 +86,12 @@ export function registerTrain(program: Command, io: CliIo, run: RunCommand): voi
               task: opts.task,
               exclude: opts.exclude ?? [],
               name: opts.name,
+              cv: opts.cv,
             });
             if (!opts.json) io.err(`run ${started.run.id}: training ${started.run.name}\n`);
             if (!(await completed(client, started.job, io, Boolean(opts.json)))) return 1;
             const finished = await client.call('runs.get', { id: started.run.id });
-            emit(io, opts.json, finished, () => `${finished.id}\n${headline(finished)}`);
+            emit(io, opts.json, finished, () => [finished.id, headline(finished), ...(finished.crossValidation ? [crossValidationLine(finished)] : [])].join('\n'));
           }),
         opts.json,
       ),

@@ -52,6 +52,7 @@ export const trainHandlers = {
       model: args.model,
       params: args.params,
       seed: args.seed,
+      cv: args.cv ?? null,
       tempDir: store.artifacts.root,
     };
     const run = store.runs.create({

@@ -192,6 +192,7 @@ export const MIGRATIONS: readonly Migration[] = [
         metrics       TEXT NOT NULL DEFAULT '{"train":null,"validation":null,"test":null}',
         curves        TEXT NOT NULL DEFAULT '[]',
         evaluation    TEXT,
+        cv            TEXT,
         model_sha256  TEXT REFERENCES artifacts (sha256),
         model_bytes   INTEGER,
         latency_ms    REAL,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MlcycleError } from '../../../shared/contract/errors';
-import type { CurvePoint, Evaluation, MetricSet, Run } from '../../../shared/train/models';
+import type { CrossValidation, CurvePoint, Evaluation, MetricSet, Run } from '../../../shared/train/models';
 import type { Db } from '../store/database';
 
 interface Row {
@@ -20,6 +20,7 @@ interface Row {
   row_counts: string;
   metrics: string;
   curves: string;
+  cv: string | null;
   model_sha256: string | null;
   model_bytes: number | null;
   latency_ms: number | null;
@@ -50,6 +51,7 @@ const toRun = (r: Row): Run => ({
   rows: JSON.parse(r.row_counts) as Record<string, number>,
   metrics: JSON.parse(r.metrics) as Run['metrics'],
   curves: JSON.parse(r.curves) as CurvePoint[],
+  crossValidation: r.cv ? (JSON.parse(r.cv) as CrossValidation) : null,
   modelSha256: r.model_sha256,
   modelBytes: r.model_bytes,
   latencyMsPerRow: r.latency_ms,
@@ -68,6 +70,7 @@ export interface RunOutcome {
   metrics: { train: MetricSet | null; validation: MetricSet | null; test: MetricSet | null };
   curves: CurvePoint[];
   evaluation: Evaluation;
+  crossValidation: CrossValidation | null;
   modelSha256: string;
   modelBytes: number;
   latencyMsPerRow: number;
@@ -93,9 +96,9 @@ export class RunsRepo {
   complete(id: string, o: RunOutcome): Run {
     this.db
       .prepare(
-        `UPDATE runs SET status = 'succeeded', split_id = ?, backend = ?, row_counts = ?, metrics = ?, curves = ?, evaluation = ?, model_sha256 = ?, model_bytes = ?, latency_ms = ?, duration_s = ? WHERE id = ?`,
+        `UPDATE runs SET status = 'succeeded', split_id = ?, backend = ?, row_counts = ?, metrics = ?, curves = ?, evaluation = ?, cv = ?, model_sha256 = ?, model_bytes = ?, latency_ms = ?, duration_s = ? WHERE id = ?`,
       )
-      .run(o.splitId, o.backend, JSON.stringify(o.rows), JSON.stringify(o.metrics), JSON.stringify(o.curves), JSON.stringify(o.evaluation), o.modelSha256, o.modelBytes, o.latencyMsPerRow, o.durationSeconds, id);
+      .run(o.splitId, o.backend, JSON.stringify(o.rows), JSON.stringify(o.metrics), JSON.stringify(o.curves), JSON.stringify(o.evaluation), o.crossValidation ? JSON.stringify(o.crossValidation) : null, o.modelSha256, o.modelBytes, o.latencyMsPerRow, o.durationSeconds, id);
     return this.get(id);
   }
 
