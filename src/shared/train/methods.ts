@@ -1,11 +1,18 @@
 import { z } from 'zod';
 import { Job } from '../contract/models';
-import { Evaluation, Run, TrainRequest } from './models';
+import { Evaluation, Run, SearchRequest, TrainRequest } from './models';
 
 /** Training runs. */
 export const trainMethods = {
   /** Starts a training job; the run exists at once (status running) and fills in as the job ends. */
   'train.start': { args: TrainRequest, result: z.object({ run: Run, job: Job }), mutates: true },
+  /**
+   * Hyperparameter search: a parent run whose trials are child runs, trained in parallel up to the
+   * core count and ranked by the objective's primary metric on the validation rows.
+   */
+  'train.search': { args: SearchRequest, result: z.object({ run: Run, children: z.array(Run) }), mutates: true },
+  /** Stops a run: its job, or for a search every trial still queued or running. */
+  'runs.cancel': { args: z.object({ id: z.string().min(1) }).strict(), result: Run, mutates: true },
   'runs.list': { args: z.object({ dataset: z.string().min(1).optional(), limit: z.number().int().min(1).max(10_000).default(500) }).strict(), result: z.array(Run), mutates: false },
   'runs.get': { args: z.object({ id: z.string().min(1, 'name a run (id or name)') }).strict(), result: Run, mutates: false },
   /** Curves, confusion matrix, calibration, threshold sweep or residuals of a finished run. */

@@ -50,6 +50,37 @@ export type MetricSet = z.infer<typeof MetricSet>;
 export const CrossValidation = z.object({ folds: z.array(MetricSet), mean: MetricSet, std: MetricSet });
 export type CrossValidation = z.infer<typeof CrossValidation>;
 
+export const SEARCH_STRATEGIES = ['random', 'halving'] as const;
+
+/** One hyperparameter's range: numbers (log scale for rates and penalties) or a list of choices. */
+export const SearchDimension = z.union([
+  z.object({ min: z.number(), max: z.number(), log: z.boolean().default(false), integer: z.boolean().default(false) }).strict(),
+  z.object({ values: z.array(z.union([z.string(), z.number()])).min(1) }).strict(),
+]);
+export type SearchDimension = z.output<typeof SearchDimension>;
+
+export const SearchRequest = TrainRequest.omit({ params: true, cv: true }).extend({
+  strategy: z.enum(SEARCH_STRATEGIES).default('random'),
+  trials: z.number().int().min(2, 'a search needs at least 2 trials').max(500).default(12),
+  /** Overrides the learner's default search space, per parameter. */
+  space: z.record(z.string(), SearchDimension).optional(),
+  /** Parameters held fixed in every trial. */
+  fixed: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+});
+export type SearchRequest = z.output<typeof SearchRequest>;
+
+/** A finished (or running) search: the metric it ranks by, its rounds, and the best child run. */
+export const SearchSummary = z.object({
+  strategy: z.enum(SEARCH_STRATEGIES),
+  trials: z.number().int(),
+  metric: z.string(),
+  higherIsBetter: z.boolean(),
+  space: z.record(z.string(), SearchDimension),
+  rounds: z.array(z.object({ fraction: z.number(), runIds: z.array(z.string()) })),
+  bestRunId: z.string().nullable(),
+});
+export type SearchSummary = z.infer<typeof SearchSummary>;
+
 export const RUN_STATUSES = ['running', 'succeeded', 'failed', 'cancelled'] as const;
 
 export const Run = z.object({
@@ -72,6 +103,8 @@ export const Run = z.object({
   metrics: z.object({ train: MetricSet.nullable(), validation: MetricSet.nullable(), test: MetricSet.nullable() }),
   curves: z.array(CurvePoint),
   crossValidation: CrossValidation.nullable(),
+  /** For a search's parent run: how it searched and which child won. */
+  search: SearchSummary.nullable(),
   modelSha256: z.string().nullable(),
   modelBytes: z.number().int().nullable(),
   latencyMsPerRow: z.number().nullable(),

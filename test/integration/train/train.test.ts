@@ -98,6 +98,47 @@ describe('train', () => {
     expect(plain.metrics).toEqual(run.metrics);
   });
 
+  const searchDone = async (id: string) => {
+    for (let i = 0; i < 600; i++) {
+      const run = await api.client.call('runs.get', { id });
+      if (run.status !== 'running') return run;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('search did not finish');
+  };
+
+  it('searches at random: one child run per trial, ranked on validation rows, the best one taken', async () => {
+    const started = await api.client.call('train.search', { dataset: 'shop', model: 'logistic', trials: 4, seed: 5, exclude: ['price'] });
+    const parent = await searchDone(started.run.id);
+    expect(parent.status, parent.error ?? '').toBe('succeeded');
+    const children = (await api.client.call('runs.list', {})).filter((r) => r.parentRunId === parent.id);
+    expect(children).toHaveLength(4);
+    // the default split for a search has a validation set, and every trial saw the same one
+    expect(new Set(children.map((c) => c.splitId)).size).toBe(1);
+    expect(children[0]!.rows.validation).toBeGreaterThan(0);
+    const best = children.reduce((a, b) => (b.metrics.validation!.roc_auc! > a.metrics.validation!.roc_auc! ? b : a));
+    expect(parent.search).toMatchObject({ strategy: 'random', metric: 'roc_auc', bestRunId: best.id });
+    expect(parent.metrics).toEqual(best.metrics);
+    expect(parent.params).toEqual(best.params);
+  });
+
+  it('halves successively: every trial on a third of the rows, the best third on all of them', async () => {
+    const started = await api.client.call('train.search', { dataset: 'shop', model: 'logistic', strategy: 'halving', trials: 6, seed: 5, exclude: ['price'] });
+    const parent = await searchDone(started.run.id);
+    expect(parent.status, parent.error ?? '').toBe('succeeded');
+    const rounds = parent.search!.rounds;
+    expect(rounds.map((r) => [r.runIds.length, r.fraction])).toEqual([
+      [6, 1 / 3],
+      [2, 1],
+    ]);
+    const first = await api.client.call('runs.get', { id: rounds[0]!.runIds[0]! });
+    const last = await api.client.call('runs.get', { id: rounds[1]!.runIds[0]! });
+    // about a third of the training rows, then all of them
+    expect(first.rows.train! / last.rows.train!).toBeGreaterThan(0.28);
+    expect(first.rows.train! / last.rows.train!).toBeLessThan(0.39);
+    expect(rounds[1]!.runIds).toContain(parent.search!.bestRunId);
+  });
+
   it('fits linear regression close to the generating coefficients', async () => {
     const run = await train({ model: 'linear', target: 'price', exclude: ['bought'] });
     expect(run.task).toBe('regression');
@@ -108,10 +149,12 @@ describe('train', () => {
 
   it('says what is wrong before starting: no such column, wrong learner for the task, bad parameter', async () => {
     await expect(api.client.call('train.start', { dataset: 'shop', model: 'logistic', target: 'nope' })).rejects.toThrow(/has no column 'nope'/);
-    await expect(api.client.call('train.start', { dataset: 'shop', model: 'logistic', params: { l2: -2 } })).resolves.toBeDefined();
-    const bad = await api.client.call('train.start', { dataset: 'shop', model: 'logistic', params: { l2: -2 } });
-    const done = await waitForJob(api.client, bad.job.id, (j) => j.status === 'failed');
-    expect(done.error?.message).toMatch(/l2 must be between 0/);
-    expect((await api.client.call('runs.get', { id: bad.run.id })).status).toBe('failed');
+    await expect(api.client.call('train.start', { dataset: 'shop', model: 'logistic', params: { l2: -2 } })).rejects.toThrow(/l2 must be between 0/);
+    await expect(api.client.call('train.start', { dataset: 'shop', model: 'mlp', params: { hidden: 'wide' } })).rejects.toThrow(/hidden must list up to 8 layer sizes/);
+    // a learner that cannot do the task fails in its job, and the run says why
+    const wrong = await api.client.call('train.start', { dataset: 'shop', model: 'linear' });
+    const done = await waitForJob(api.client, wrong.job.id, (j) => j.status === 'failed');
+    expect(done.error?.message).toMatch(/Linear regression predicts numbers/);
+    expect((await api.client.call('runs.get', { id: wrong.run.id })).status).toBe('failed');
   });
 });

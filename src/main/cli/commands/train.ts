@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
-import { MODEL_KINDS, TRAIN_TASKS, type Evaluation, type Run } from '../../../shared/train/models';
+import type { Client } from '../../../shared/client';
+import { MODEL_KINDS, SEARCH_STRATEGIES, TRAIN_TASKS, type Evaluation, type Run, type SearchRequest } from '../../../shared/train/models';
 import { emit, table, type CliIo, type RunCommand } from '../output';
 import { collect, intOption, parseParams } from '../parse-options';
 import { withProject } from '../project-engine';
@@ -56,6 +57,27 @@ function describeEvaluation(run: Run, e: Evaluation): string {
   return lines.join('\n');
 }
 
+/** Starts a search and reports trials as they finish, until the parent run ends. */
+async function search(client: Client, io: CliIo, opts: { dataset: string; model: Run['model']; search?: SearchRequest['strategy']; trials?: number; target?: string; params?: Record<string, string>; split?: string; seed?: number; task?: Run['task']; exclude?: string[]; name?: string; json?: boolean }): Promise<number | void> {
+  const started = await client.call('train.search', { dataset: opts.dataset, model: opts.model, strategy: opts.search, trials: opts.trials, target: opts.target, fixed: opts.params ?? {}, split: opts.split, seed: opts.seed, task: opts.task, exclude: opts.exclude ?? [], name: opts.name });
+  if (!opts.json) io.err(`run ${started.run.id}: ${started.run.name}\n`);
+  let parent = started.run;
+  let reported = 0;
+  while (parent.status === 'running') {
+    await new Promise((r) => setTimeout(r, 500));
+    parent = await client.call('runs.get', { id: parent.id });
+    const children = (await client.call('runs.list', { limit: 10_000 })).filter((r) => r.parentRunId === parent.id && r.status !== 'running');
+    if (!opts.json && children.length > reported && process.stderr.isTTY) io.err(`\r\x1b[K${children.length} trials finished`);
+    reported = children.length;
+  }
+  if (!opts.json && process.stderr.isTTY) io.err('\r\x1b[K');
+  if (parent.status !== 'succeeded') {
+    io.err(`mlcycle: the search ${parent.status}: ${parent.error ?? ''}\n`);
+    return 1;
+  }
+  emit(io, opts.json, parent, () => [parent.id, `best of ${parent.search!.trials} trials by validation ${parent.search!.metric}: ${parent.search!.bestRunId} ${JSON.stringify(parent.params)}`, headline(parent)].join('\n'));
+}
+
 export function registerTrain(program: Command, io: CliIo, run: RunCommand): void {
   program
     .command('train')
@@ -68,14 +90,17 @@ export function registerTrain(program: Command, io: CliIo, run: RunCommand): voi
     .option('--seed <n>', 'random seed (default 42)', intOption('--seed'))
     .addOption(new Option('--task <task>', 'default: inferred from the target').choices([...TRAIN_TASKS]))
     .option('--cv <k>', 'k-fold cross-validation on the training rows first (stratified for classes): mean and standard deviation per metric', intOption('--cv'))
+    .addOption(new Option('--search <strategy>', 'hyperparameter search over the learner\'s default space: random, or successive halving').choices([...SEARCH_STRATEGIES]))
+    .option('--trials <n>', 'trials of a search (default 12)', intOption('--trials'))
     .option('--exclude <column>', 'leave a column out of the features (repeatable)', collect)
     .option('--name <name>', 'a name for the run')
     .option('--project <dir>', 'project folder (default: current folder)')
     .option('--json', 'print the finished run as JSON')
-    .action((opts: { dataset: string; model: Run['model']; cv?: number; target?: string; params?: Record<string, string>; split?: string; seed?: number; task?: Run['task']; exclude?: string[]; name?: string; project?: string; json?: boolean }) =>
+    .action((opts: { dataset: string; model: Run['model']; cv?: number; search?: SearchRequest['strategy']; trials?: number; target?: string; params?: Record<string, string>; split?: string; seed?: number; task?: Run['task']; exclude?: string[]; name?: string; project?: string; json?: boolean }) =>
       run(
         () =>
           withProject(io, opts.project, async (client) => {
+            if (opts.search) return search(client, io, opts);
             const started = await client.call('train.start', {
               dataset: opts.dataset,
               model: opts.model,
@@ -114,6 +139,22 @@ export function registerTrain(program: Command, io: CliIo, run: RunCommand): voi
                 ? 'No runs yet. Train one with "mlcycle train --dataset D --model logistic".'
                 : table([['ID', 'NAME', 'STATUS', 'MODEL', 'DATASET', 'METRICS', 'CREATED'], ...list.map((r) => [r.id.slice(0, 8), r.name, r.status, r.model, r.dataset, r.status === 'succeeded' ? headline(r) : (r.error ?? ''), r.createdAt])]),
             );
+          }),
+        opts.json,
+      ),
+    );
+  runs
+    .command('cancel')
+    .description('Stop a run that is training; for a search, every trial still queued or running')
+    .argument('<run>', 'run id or name')
+    .option('--project <dir>', 'project folder (default: current folder)')
+    .option('--json', 'print the run as JSON')
+    .action((ref: string, opts: { project?: string; json?: boolean }) =>
+      run(
+        () =>
+          withProject(io, opts.project, async (client) => {
+            const stopped = await client.call('runs.cancel', { id: ref });
+            emit(io, opts.json, stopped, () => `${stopped.name}: ${stopped.status}`);
           }),
         opts.json,
       ),

@@ -193,6 +193,7 @@ export const MIGRATIONS: readonly Migration[] = [
         curves        TEXT NOT NULL DEFAULT '[]',
         evaluation    TEXT,
         cv            TEXT,
+        search        TEXT,
         model_sha256  TEXT REFERENCES artifacts (sha256),
         model_bytes   INTEGER,
         latency_ms    REAL,

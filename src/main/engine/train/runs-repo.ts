@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MlcycleError } from '../../../shared/contract/errors';
-import type { CrossValidation, CurvePoint, Evaluation, MetricSet, Run } from '../../../shared/train/models';
+import type { CrossValidation, CurvePoint, Evaluation, MetricSet, Run, SearchSummary } from '../../../shared/train/models';
 import type { Db } from '../store/database';
 
 interface Row {
@@ -21,6 +21,7 @@ interface Row {
   metrics: string;
   curves: string;
   cv: string | null;
+  search: string | null;
   model_sha256: string | null;
   model_bytes: number | null;
   latency_ms: number | null;
@@ -52,6 +53,7 @@ const toRun = (r: Row): Run => ({
   metrics: JSON.parse(r.metrics) as Run['metrics'],
   curves: JSON.parse(r.curves) as CurvePoint[],
   crossValidation: r.cv ? (JSON.parse(r.cv) as CrossValidation) : null,
+  search: r.search ? (JSON.parse(r.search) as SearchSummary) : null,
   modelSha256: r.model_sha256,
   modelBytes: r.model_bytes,
   latencyMsPerRow: r.latency_ms,
@@ -100,6 +102,25 @@ export class RunsRepo {
       )
       .run(o.splitId, o.backend, JSON.stringify(o.rows), JSON.stringify(o.metrics), JSON.stringify(o.curves), JSON.stringify(o.evaluation), o.crossValidation ? JSON.stringify(o.crossValidation) : null, o.modelSha256, o.modelBytes, o.latencyMsPerRow, o.durationSeconds, id);
     return this.get(id);
+  }
+
+  /** Saves a search's progress (its rounds so far) on the parent run. */
+  saveSearch(id: string, search: SearchSummary): void {
+    this.db.prepare('UPDATE runs SET search = ? WHERE id = ?').run(JSON.stringify(search), id);
+  }
+
+  /** A search's parent takes on its best child's results: model, metrics, curves, evaluation. */
+  completeFromChild(id: string, childId: string, search: SearchSummary): Run {
+    this.db
+      .prepare(
+        `UPDATE runs SET status = 'succeeded', search = ?, params = c.params, split_id = c.split_id, backend = c.backend, row_counts = c.row_counts, metrics = c.metrics, curves = c.curves, evaluation = c.evaluation, model_sha256 = c.model_sha256, model_bytes = c.model_bytes, latency_ms = c.latency_ms, duration_s = (julianday('now') - julianday(runs.created_at)) * 86400 FROM (SELECT * FROM runs WHERE id = ?) AS c WHERE runs.id = ?`,
+      )
+      .run(JSON.stringify(search), childId, id);
+    return this.get(id);
+  }
+
+  children(id: string): Run[] {
+    return (this.db.prepare(`${SELECT} WHERE r.parent_run_id = ? ORDER BY r.created_at`).all(id) as Row[]).map(toRun);
   }
 
   end(id: string, status: 'failed' | 'cancelled', error: string): void {
