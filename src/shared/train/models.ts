@@ -35,6 +35,8 @@ export const TrainRequest = z
     name: z.string().trim().min(1).max(200).optional(),
     /** k-fold cross-validation on the training rows before the final fit (stratified for classes). */
     cv: z.number().int().min(2, 'cross-validation needs at least 2 folds').max(20, 'at most 20 folds').optional(),
+    /** Columns to report fairness for (default: the objective's sensitive columns); they stay features unless excluded. */
+    sensitive: z.array(z.string().min(1)).optional(),
   })
   .strict();
 export type TrainRequest = z.output<typeof TrainRequest>;
@@ -136,5 +138,22 @@ export const Evaluation = z.object({
   residuals: z.object({ actual: nums, predicted: nums, residual: nums, histogram: z.object({ edges: nums, counts: nums }) }).nullable(),
   /** Sentences when train and validation (or test) diverge. */
   overfitting: z.array(z.string()),
+  /** Permutation importance per raw column: how much `metric` worsens when the column is shuffled (mean and spread over repeats). */
+  importance: z.object({ metric: z.string(), rows: z.number().int(), repeats: z.number().int(), columns: z.array(z.object({ column: z.string(), mean: z.number(), std: z.number() })) }).nullable(),
+  /** Partial dependence of the most important columns: the average prediction at each grid value (one number per output). */
+  partialDependence: z.array(z.object({ column: z.string(), kind: z.enum(['numeric', 'categorical']), grid: z.array(z.string()), values: z.array(nums) })).nullable(),
+  /** Per sensitive column: rates per group and the gaps between groups, judged against the objective's bound when it names this column. */
+  fairness: z
+    .array(
+      z.object({
+        column: z.string(),
+        groups: z.array(z.object({ group: z.string(), n: z.number().int(), positives: z.number().int(), selectionRate: z.number(), tpr: z.number().nullable(), fpr: z.number().nullable(), accuracy: z.number() })),
+        demographicParityDifference: z.number().nullable(),
+        equalizedOddsDifference: z.number().nullable(),
+        disparateImpactRatio: z.number().nullable(),
+        judged: z.object({ metric: z.string(), bound: z.number(), value: z.number().nullable(), passes: z.boolean() }).nullable(),
+      }),
+    )
+    .nullable(),
 });
 export type Evaluation = z.infer<typeof Evaluation>;

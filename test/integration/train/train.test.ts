@@ -75,6 +75,28 @@ describe('train', () => {
     expect(e.thresholdSweep![50]!.accuracy).toBeCloseTo(run.metrics.test!.accuracy!, 12);
   });
 
+  it('explains the model: x and y matter, region does not; P(yes) rises with x; fairness per region', async () => {
+    const run = await train({ seed: 3, exclude: ['price'], sensitive: ['region'], name: 'explained' });
+    const e = (await api.client.call('runs.evaluation', { id: 'explained' })).evaluation!;
+    const importance = Object.fromEntries(e.importance!.columns.map((c) => [c.column, c.mean]));
+    // bought depends on x − y only: shuffling x or y costs AUC, shuffling region costs next to nothing
+    expect(importance.x).toBeGreaterThan(0.1);
+    expect(importance.y).toBeGreaterThan(0.1);
+    expect(Math.abs(importance.region!)).toBeLessThan(0.01);
+    expect(e.importance!.columns.slice(0, 2).map((c) => c.column).sort()).toEqual(['x', 'y']);
+    const x = e.partialDependence!.find((p) => p.column === 'x')!;
+    const pYes = x.values.map((v) => v[0]!);
+    expect(pYes.at(-1)!).toBeGreaterThan(pYes[0]! + 0.3);
+    const fairness = e.fairness![0]!;
+    expect(fairness.column).toBe('region');
+    expect(fairness.groups.map((g) => g.group).sort()).toEqual(['east', 'north', 'south']);
+    expect(fairness.groups.reduce((a, g) => a + g.n, 0)).toBe(run.rows.test);
+    const rates = fairness.groups.map((g) => g.selectionRate);
+    expect(fairness.demographicParityDifference).toBeCloseTo(Math.max(...rates) - Math.min(...rates), 12);
+    // no fairness bound in the objective: reported, not judged
+    expect(fairness.judged).toBeNull();
+  });
+
   it('gives the same metrics for the same seed and data, and reuses the named split', async () => {
     const first = await train({ seed: 11, exclude: ['price'] });
     const second = await train({ seed: 11, exclude: ['price'], split: first.splitId! });

@@ -5,7 +5,7 @@ import type { FittedPipeline } from './pipeline';
 
 /** Curves and tables for one split; positive-class curves for binary tasks, residual plots for regression. */
 export function evaluationOf(p: FittedPipeline, set: Evaluation['set'], y: Float64Array, predictions: Predictions, metrics: { train: MetricSet | null; validation: MetricSet | null; test: MetricSet | null }): Evaluation {
-  const base: Evaluation = { set, rows: y.length, labels: null, confusionMatrix: null, perClass: null, roc: null, pr: null, calibration: null, thresholdSweep: null, residuals: null, overfitting: overfitting(metrics) };
+  const base: Evaluation = { set, rows: y.length, labels: null, confusionMatrix: null, perClass: null, roc: null, pr: null, calibration: null, thresholdSweep: null, residuals: null, overfitting: overfitting(metrics), importance: null, partialDependence: null, fairness: null };
   if (p.task === 'regression') {
     const r = residualSummary(y, predictions.values);
     return { ...base, residuals: { actual: r.actual, predicted: r.predicted, residual: r.residual, histogram: r.histogram } };

@@ -6,6 +6,7 @@ import type { Split, SplitStrategy } from '../../../shared/data/split';
 import type { Run, TrainRequest, TrainTask } from '../../../shared/train/models';
 import type { OpenProject } from '../session';
 import type { SplitParams, SplitResult } from '../data/split-task';
+import type { FairnessBound } from './fairness';
 import type { TrainParams, TrainResult } from './train-task';
 
 /** What every run of one request shares: the version, target, task, features and the split to use. */
@@ -14,6 +15,9 @@ export interface Prepared {
   target: string;
   task: TrainTask;
   features: ColumnInfo[];
+  /** Columns to report fairness for, and the objective's bound. */
+  sensitive: string[];
+  fairness: FairnessBound | null;
   /** A saved split, or null: then the default one is made (and saved) by the first run. */
   split: Split | null;
   defaultSplit: { strategy: SplitStrategy; column: string | null; ratios: number[]; seed: number };
@@ -54,7 +58,13 @@ export async function prepare(project: OpenProject, args: TrainRequest, ratios: 
     ? store.splits.resolve(args.split)
     : (store.splits.list(version.id).find((s) => s.strategy === strategy && s.column === defaultSplit.column && s.seed === args.seed && s.ratios.join() === ratios.join()) ?? null);
   if (split && split.versionId !== version.id) throw new MlcycleError('INVALID_ARGUMENT', `Split '${args.split}' belongs to ${split.dataset}, not ${version.datasetName}@${version.version}.`, { field: 'split' });
-  return { version, target, task, features: featureColumns(version, args, target), split, defaultSplit };
+  // Sensitive columns: those asked for, else those the objective's fairness constraint names.
+  const bound = store.objective.current().value.constraints.fairness;
+  const sensitive = args.sensitive ?? bound?.sensitiveColumns.filter((c) => version.columns.some((v) => v.name === c)) ?? [];
+  const missing = sensitive.find((c) => !version.columns.some((v) => v.name === c));
+  if (missing) throw new MlcycleError('INVALID_ARGUMENT', `${version.datasetName}@${version.version} has no column '${missing}' to judge fairness by.`, { field: 'sensitive' });
+  const fairness = bound ? { metric: bound.metric, bound: bound.bound, columns: bound.sensitiveColumns } : null;
+  return { version, target, task, features: featureColumns(version, args, target), sensitive, fairness, split, defaultSplit };
 }
 
 export interface RunOptions {
@@ -84,6 +94,8 @@ export function startRun(project: OpenProject, identity: string, p: Prepared, o:
     seed: o.seed,
     cv: o.cv,
     trainFraction: o.trainFraction ?? 1,
+    sensitive: p.sensitive,
+    fairness: p.fairness,
     tempDir: store.artifacts.root,
   };
   const run = store.runs.create({ name: o.name, model: o.model, task: p.task, params: o.params, versionId: version.id, splitId: p.split?.id ?? null, target: p.target, features: p.features.map((c) => c.name), seed: o.seed, createdBy: identity, parentRunId: o.parentRunId });

@@ -14,6 +14,8 @@ import { sha256File, temporaryName } from '../store/artifacts';
 import { crossValidate } from './cross-validate';
 import { evaluate } from './evaluate';
 import { evaluationOf } from './evaluation';
+import { partialDependence, permutationImportance } from './explain';
+import { fairnessOf, type FairnessBound } from './fairness';
 import type { FeatureMatrix, Target, TrainedModel } from './learner';
 import { learnerFor } from './learners';
 import { loadEncoded, type EncodedRows } from './load';
@@ -33,6 +35,9 @@ export interface TrainParams {
   cv: number | null;
   /** Share of the training rows to fit on, chosen by a seeded hash (1: all). */
   trainFraction: number;
+  /** Columns to report fairness for (binary tasks), and the objective's bound if it has one. */
+  sensitive: string[];
+  fairness: FairnessBound | null;
   tempDir: string;
 }
 
@@ -98,7 +103,7 @@ export const trainTask: Task<TrainParams, TrainResult> = async (params, ctx) => 
     const newSplit = await assignment(con, params, splitFile);
     // Materialised once with just the columns in use: every later query (statistics, levels, three
     // loads) would otherwise re-read the Parquet file and redo the join (9 s instead of 1 s on 1M rows).
-    const used = [...params.features.map((c) => c.name), params.target].map((c) => `v.${ident(c)}`).join(', ');
+    const used = [...new Set([...params.features.map((c) => c.name), params.target, ...params.sensitive])].map((c) => `v.${ident(c)}`).join(', ');
     await con.run(`CREATE TABLE d AS SELECT ${used}, a.row, a.set FROM read_parquet(${lit(params.versionFile)}, file_row_number = true) v JOIN a ON a.row = v.file_row_number`);
     // A smaller budget (successive halving) fits on a seeded share of the training rows only.
     if (params.trainFraction < 1) await con.run(`DELETE FROM d WHERE set = 'train' AND hash(row, ${params.seed} + 7919) % 1000000 >= ${Math.round(params.trainFraction * 1e6)}`);
@@ -117,6 +122,15 @@ export const trainTask: Task<TrainParams, TrainResult> = async (params, ctx) => 
     phases.phase(at(0.06), 'loading rows');
     const loaded = new Map<string, EncodedRows>();
     for (const set of SETS) loaded.set(set, await loadEncoded(con, `(SELECT * FROM d WHERE set = '${set}')`, pipeline));
+    // Evaluated on the test rows, or the closest thing there is; its sensitive groups read now, in the same row order.
+    const evaluatedOn = ([...SETS].reverse().find((s) => loaded.get(s)!.rows > 0) ?? 'train') as Evaluation['set'];
+    const groups = new Map<string, string[]>();
+    if (params.task === 'binary') {
+      for (const column of params.sensitive) {
+        const rows = await con.runAndReadAll(`SELECT COALESCE(${ident(column)}::VARCHAR, '(missing)') FROM d WHERE set = '${evaluatedOn}' AND ${ident(params.target)} IS NOT NULL ORDER BY row`);
+        groups.set(column, rows.getRows().map((r) => String(r[0])));
+      }
+    }
     con.closeSync();
     const train = loaded.get('train')!;
     if (train.rows === 0) throw new MlcycleError('INVALID_ARGUMENT', `No training rows have a value in ${params.target}.`, { field: 'target' });
@@ -148,9 +162,12 @@ export const trainTask: Task<TrainParams, TrainResult> = async (params, ctx) => 
       predictions.set(set, model.predict(matrix(rows)));
       metrics[set] = evaluate(pipeline, rows.target, predictions.get(set)!);
     }
-    // Evaluated on the test rows, or the closest thing there is.
-    const evaluatedOn = ([...SETS].reverse().find((s) => predictions.has(s)) ?? 'train') as Evaluation['set'];
-    const evaluation = evaluationOf(pipeline, evaluatedOn, loaded.get(evaluatedOn)!.target, predictions.get(evaluatedOn)!, metrics);
+    const evaluated = loaded.get(evaluatedOn)!;
+    const evaluation = evaluationOf(pipeline, evaluatedOn, evaluated.target, predictions.get(evaluatedOn)!, metrics);
+    phases.phase(at(0.94), 'explaining: permutation importance and partial dependence');
+    evaluation.importance = permutationImportance(model, pipeline, evaluated, encoding, params.seed);
+    evaluation.partialDependence = partialDependence(model, pipeline, evaluated, encoding, evaluation.importance.columns.slice(0, 3).map((c) => c.column));
+    if (groups.size) evaluation.fairness = fairnessOf(evaluated.target, predictions.get(evaluatedOn)!, groups, params.fairness);
     phases.phase(at(0.97), 'measuring latency');
     const latencyMsPerRow = latency(model, pipeline, loaded.get('test')!.rows ? loaded.get('test')! : train, encoding);
     phases.end();
