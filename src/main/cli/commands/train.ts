@@ -52,6 +52,14 @@ function describeEvaluation(run: Run, e: Evaluation): string {
     const best = e.thresholdSweep.reduce((a, b) => (b.f1 > a.f1 ? b : a));
     lines.push('', `best F1 ${fmt(best.f1)} at threshold ${best.threshold.toFixed(2)} (precision ${fmt(best.precision)}, recall ${fmt(best.recall)})`);
   }
+  if (e.importance) {
+    lines.push('', `permutation importance (drop in ${e.importance.metric} when shuffled, ${e.importance.repeats} repeats on ${e.importance.rows.toLocaleString('en')} rows)`);
+    lines.push(table([['COLUMN', 'MEAN', 'STD'], ...e.importance.columns.map((c) => [c.column, fmt(c.mean), fmt(c.std)])]));
+  }
+  for (const f of e.fairness ?? []) {
+    lines.push('', `fairness by ${f.column}: demographic parity difference ${fmt(f.demographicParityDifference)}, equalized odds difference ${fmt(f.equalizedOddsDifference)}, disparate impact ratio ${fmt(f.disparateImpactRatio)}${f.judged ? ` — ${f.judged.metric} ${f.judged.passes ? 'meets' : 'FAILS'} the bound ${f.judged.bound}` : ''}`);
+    lines.push(table([['GROUP', 'ROWS', 'SELECTION RATE', 'TPR', 'FPR', 'ACCURACY'], ...f.groups.map((g) => [g.group, String(g.n), fmt(g.selectionRate), fmt(g.tpr), fmt(g.fpr), fmt(g.accuracy)])]));
+  }
   if (e.residuals) lines.push('', `residuals: ${e.residuals.actual.length.toLocaleString('en')} points kept for plots`);
   for (const w of e.overfitting) lines.push(`warning: ${w}`);
   return lines.join('\n');
@@ -93,10 +101,11 @@ export function registerTrain(program: Command, io: CliIo, run: RunCommand): voi
     .addOption(new Option('--search <strategy>', 'hyperparameter search over the learner\'s default space: random, or successive halving').choices([...SEARCH_STRATEGIES]))
     .option('--trials <n>', 'trials of a search (default 12)', intOption('--trials'))
     .option('--exclude <column>', 'leave a column out of the features (repeatable)', collect)
+    .option('--sensitive <column>', "report fairness by this column (repeatable; default: the objective's sensitive columns)", collect)
     .option('--name <name>', 'a name for the run')
     .option('--project <dir>', 'project folder (default: current folder)')
     .option('--json', 'print the finished run as JSON')
-    .action((opts: { dataset: string; model: Run['model']; cv?: number; search?: SearchRequest['strategy']; trials?: number; target?: string; params?: Record<string, string>; split?: string; seed?: number; task?: Run['task']; exclude?: string[]; name?: string; project?: string; json?: boolean }) =>
+    .action((opts: { dataset: string; model: Run['model']; sensitive?: string[]; cv?: number; search?: SearchRequest['strategy']; trials?: number; target?: string; params?: Record<string, string>; split?: string; seed?: number; task?: Run['task']; exclude?: string[]; name?: string; project?: string; json?: boolean }) =>
       run(
         () =>
           withProject(io, opts.project, async (client) => {
@@ -112,6 +121,7 @@ export function registerTrain(program: Command, io: CliIo, run: RunCommand): voi
               exclude: opts.exclude ?? [],
               name: opts.name,
               cv: opts.cv,
+              sensitive: opts.sensitive,
             });
             if (!opts.json) io.err(`run ${started.run.id}: training ${started.run.name}\n`);
             if (!(await completed(client, started.job, io, Boolean(opts.json)))) return 1;
