@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Job } from '../contract/models';
-import { Evaluation, Run, SearchRequest, TrainRequest } from './models';
+import { AutoRequest, Evaluation, Run, SearchRequest, TrainRequest } from './models';
 
 /** Training runs. */
 export const trainMethods = {
@@ -11,6 +11,8 @@ export const trainMethods = {
    * core count and ranked by the objective's primary metric on the validation rows.
    */
   'train.search': { args: SearchRequest, result: z.object({ run: Run, children: z.array(Run) }), mutates: true },
+  /** Tries every learner that fits the task within a time budget and ranks them by the objective's primary metric on the validation rows. */
+  'train.auto': { args: AutoRequest, result: z.object({ run: Run, children: z.array(Run) }), mutates: true },
   /** Stops a run: its job, or for a search every trial still queued or running. */
   'runs.cancel': { args: z.object({ id: z.string().min(1) }).strict(), result: Run, mutates: true },
   'runs.list': { args: z.object({ dataset: z.string().min(1).optional(), limit: z.number().int().min(1).max(10_000).default(500) }).strict(), result: z.array(Run), mutates: false },

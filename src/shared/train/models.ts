@@ -53,6 +53,8 @@ export const CrossValidation = z.object({ folds: z.array(MetricSet), mean: Metri
 export type CrossValidation = z.infer<typeof CrossValidation>;
 
 export const SEARCH_STRATEGIES = ['random', 'halving'] as const;
+/** How a parent run chose among its children: a search over one learner, or auto across learners. */
+export const PARENT_STRATEGIES = [...SEARCH_STRATEGIES, 'auto'] as const;
 
 /** One hyperparameter's range: numbers (log scale for rates and penalties) or a list of choices. */
 export const SearchDimension = z.union([
@@ -71,9 +73,15 @@ export const SearchRequest = TrainRequest.omit({ params: true, cv: true }).exten
 });
 export type SearchRequest = z.output<typeof SearchRequest>;
 
+export const AutoRequest = TrainRequest.omit({ params: true, cv: true, model: true }).extend({
+  /** Seconds to spend; learners still training when it runs out are stopped and left out. */
+  budgetSeconds: z.number().int().min(10, 'give auto at least 10 seconds').max(86_400).default(300),
+});
+export type AutoRequest = z.output<typeof AutoRequest>;
+
 /** A finished (or running) search: the metric it ranks by, its rounds, and the best child run. */
 export const SearchSummary = z.object({
-  strategy: z.enum(SEARCH_STRATEGIES),
+  strategy: z.enum(PARENT_STRATEGIES),
   trials: z.number().int(),
   metric: z.string(),
   higherIsBetter: z.boolean(),

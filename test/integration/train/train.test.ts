@@ -161,6 +161,18 @@ describe('train', () => {
     expect(rounds[1]!.runIds).toContain(parent.search!.bestRunId);
   });
 
+  it('auto tries every available learner for the task and keeps the best on validation rows', async () => {
+    const started = await api.client.call('train.auto', { dataset: 'shop', exclude: ['price'], budgetSeconds: 120, seed: 5 });
+    const parent = await searchDone(started.run.id);
+    expect(parent.status, parent.error ?? '').toBe('succeeded');
+    const children = (await api.client.call('runs.list', {})).filter((r) => r.parentRunId === parent.id);
+    // one child per classifier this build has (logistic and the MLP at least)
+    expect(children.map((c) => c.model)).toEqual(expect.arrayContaining(['logistic', 'mlp']));
+    const best = children.filter((c) => c.status === 'succeeded').reduce((a, b) => (b.metrics.validation!.roc_auc! > a.metrics.validation!.roc_auc! ? b : a));
+    expect(parent.search).toMatchObject({ strategy: 'auto', bestRunId: best.id });
+    expect(parent.model).toBe(best.model);
+  });
+
   it('fits linear regression close to the generating coefficients', async () => {
     const run = await train({ model: 'linear', target: 'price', exclude: ['bought'] });
     expect(run.task).toBe('regression');

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { Client } from '../../../shared/client';
 import { MODEL_KINDS, SEARCH_STRATEGIES, TRAIN_TASKS, type Evaluation, type Run, type SearchRequest } from '../../../shared/train/models';
-import { emit, table, type CliIo, type RunCommand } from '../output';
+import { emit, table, UsageError, type CliIo, type RunCommand } from '../output';
 import { collect, intOption, parseParams } from '../parse-options';
 import { withProject } from '../project-engine';
 import { completed } from './data';
@@ -68,6 +68,12 @@ function describeEvaluation(run: Run, e: Evaluation): string {
 /** Starts a search and reports trials as they finish, until the parent run ends. */
 async function search(client: Client, io: CliIo, opts: { dataset: string; model: Run['model']; search?: SearchRequest['strategy']; trials?: number; target?: string; params?: Record<string, string>; split?: string; seed?: number; task?: Run['task']; exclude?: string[]; name?: string; json?: boolean }): Promise<number | void> {
   const started = await client.call('train.search', { dataset: opts.dataset, model: opts.model, strategy: opts.search, trials: opts.trials, target: opts.target, fixed: opts.params ?? {}, split: opts.split, seed: opts.seed, task: opts.task, exclude: opts.exclude ?? [], name: opts.name });
+  return follow(client, io, started, Boolean(opts.json));
+}
+
+/** Reports a parent run's children as they finish, until it ends; prints the winner. */
+async function follow(client: Client, io: CliIo, started: { run: Run }, json: boolean): Promise<number | void> {
+  const opts = { json };
   if (!opts.json) io.err(`run ${started.run.id}: ${started.run.name}\n`);
   let parent = started.run;
   let reported = 0;
@@ -83,7 +89,7 @@ async function search(client: Client, io: CliIo, opts: { dataset: string; model:
     io.err(`mlcycle: the search ${parent.status}: ${parent.error ?? ''}\n`);
     return 1;
   }
-  emit(io, opts.json, parent, () => [parent.id, `best of ${parent.search!.trials} trials by validation ${parent.search!.metric}: ${parent.search!.bestRunId} ${JSON.stringify(parent.params)}`, headline(parent)].join('\n'));
+  emit(io, opts.json, parent, () => [parent.id, `best of ${parent.search!.trials} ${parent.search!.strategy === 'auto' ? 'learners' : 'trials'} by validation ${parent.search!.metric}: ${parent.model} ${parent.search!.bestRunId} ${JSON.stringify(parent.params)}`, headline(parent)].join('\n'));
 }
 
 export function registerTrain(program: Command, io: CliIo, run: RunCommand): void {
@@ -91,7 +97,9 @@ export function registerTrain(program: Command, io: CliIo, run: RunCommand): voi
     .command('train')
     .description('Train a model on a dataset version as a job; prints the run id and its metrics')
     .requiredOption('--dataset <dataset>', 'name, name@version, or id')
-    .addOption(new Option('--model <kind>', 'learner').choices([...MODEL_KINDS]).makeOptionMandatory())
+    .addOption(new Option('--model <kind>', 'learner (or --auto)').choices([...MODEL_KINDS]))
+    .option('--auto', 'try every learner that fits the task within --budget seconds; keep the best by the objective\'s metric on validation rows')
+    .option('--budget <seconds>', 'time budget of --auto (default 300)', intOption('--budget'))
     .option('--target <column>', "what to predict (default: the dataset's target)")
     .option('--params <k=v,...>', 'learner hyperparameters, e.g. l2=0.01,maxIterations=300', parseParams)
     .option('--split <split>', 'a saved split (id or name); default: a new 80/20 split (stratified for classes) with --seed')
@@ -105,14 +113,16 @@ export function registerTrain(program: Command, io: CliIo, run: RunCommand): voi
     .option('--name <name>', 'a name for the run')
     .option('--project <dir>', 'project folder (default: current folder)')
     .option('--json', 'print the finished run as JSON')
-    .action((opts: { dataset: string; model: Run['model']; sensitive?: string[]; cv?: number; search?: SearchRequest['strategy']; trials?: number; target?: string; params?: Record<string, string>; split?: string; seed?: number; task?: Run['task']; exclude?: string[]; name?: string; project?: string; json?: boolean }) =>
+    .action((opts: { dataset: string; model?: Run['model']; auto?: boolean; budget?: number; sensitive?: string[]; cv?: number; search?: SearchRequest['strategy']; trials?: number; target?: string; params?: Record<string, string>; split?: string; seed?: number; task?: Run['task']; exclude?: string[]; name?: string; project?: string; json?: boolean }) =>
       run(
         () =>
           withProject(io, opts.project, async (client) => {
-            if (opts.search) return search(client, io, opts);
+            if (opts.auto) return follow(client, io, await client.call('train.auto', { dataset: opts.dataset, budgetSeconds: opts.budget, target: opts.target, split: opts.split, seed: opts.seed, task: opts.task, exclude: opts.exclude ?? [], name: opts.name, sensitive: opts.sensitive }), Boolean(opts.json));
+            if (!opts.model) throw new UsageError('name a learner with --model, or pass --auto to try them all');
+            if (opts.search) return search(client, io, { ...opts, model: opts.model });
             const started = await client.call('train.start', {
               dataset: opts.dataset,
-              model: opts.model,
+              model: opts.model!,
               target: opts.target,
               params: opts.params ?? {},
               split: opts.split,

@@ -1,6 +1,6 @@
 import type { HandlerMap } from '../context';
-import { requireValidation, startSearch } from '../train/search';
-import { learnerFor } from '../train/learners';
+import { requireValidation, startAuto, startSearch } from '../train/search';
+import { isAvailable, learnerFor } from '../train/learners';
 import { prepare, startRun } from '../train/start-run';
 
 export const trainHandlers = {
@@ -19,6 +19,12 @@ export const trainHandlers = {
     requireValidation(prepared);
     learnerFor(args.model).learner.parameters(args.fixed);
     return startSearch(project, ctx.identity, prepared, args);
+  },
+  'train.auto': async (args, ctx) => {
+    const project = ctx.session.require();
+    const prepared = await prepare(project, { ...args, model: 'logistic', params: {} }, [0.7, 0.15, 0.15]);
+    requireValidation(prepared);
+    return startAuto(project, ctx.identity, prepared, args, (model) => isAvailable(model));
   },
   'runs.cancel': (args, ctx) => {
     const { store, jobs } = ctx.session.require();

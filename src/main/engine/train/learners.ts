@@ -18,6 +18,11 @@ const LEARNERS: Partial<Record<ModelKind, Registered>> = {
   mlp: { learner: mlpLearner as Learner<unknown>, encoding: 'onehot' },
 };
 
+/** Whether this build has the learner (auto mode tries only those). */
+export function isAvailable(kind: ModelKind): boolean {
+  return LEARNERS[kind] !== undefined;
+}
+
 export function learnerFor(kind: ModelKind): Registered {
   const found = LEARNERS[kind];
   if (!found) throw new MlcycleError('INVALID_ARGUMENT', `The ${kind} learner is not available in this build yet. Available: ${Object.keys(LEARNERS).join(', ')}.`, { field: 'model' });

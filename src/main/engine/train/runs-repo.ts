@@ -113,7 +113,7 @@ export class RunsRepo {
   completeFromChild(id: string, childId: string, search: SearchSummary): Run {
     this.db
       .prepare(
-        `UPDATE runs SET status = 'succeeded', search = ?, params = c.params, split_id = c.split_id, backend = c.backend, row_counts = c.row_counts, metrics = c.metrics, curves = c.curves, evaluation = c.evaluation, model_sha256 = c.model_sha256, model_bytes = c.model_bytes, latency_ms = c.latency_ms, duration_s = (julianday('now') - julianday(runs.created_at)) * 86400 FROM (SELECT * FROM runs WHERE id = ?) AS c WHERE runs.id = ?`,
+        `UPDATE runs SET status = 'succeeded', search = ?, model = c.model, params = c.params, split_id = c.split_id, backend = c.backend, row_counts = c.row_counts, metrics = c.metrics, curves = c.curves, evaluation = c.evaluation, model_sha256 = c.model_sha256, model_bytes = c.model_bytes, latency_ms = c.latency_ms, duration_s = (julianday('now') - julianday(runs.created_at)) * 86400 FROM (SELECT * FROM runs WHERE id = ?) AS c WHERE runs.id = ?`,
       )
       .run(JSON.stringify(search), childId, id);
     return this.get(id);

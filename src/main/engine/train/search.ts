@@ -1,6 +1,6 @@
 import { MlcycleError } from '../../../shared/contract/errors';
 import { metricInfo } from '../../../shared/ml';
-import type { Run, SearchRequest, SearchSummary, TrainTask } from '../../../shared/train/models';
+import type { AutoRequest, Run, SearchRequest, SearchSummary, TrainTask } from '../../../shared/train/models';
 import type { OpenProject } from '../session';
 import { DEFAULT_SPACES, halvingRounds, sampleConfigs } from './search-space';
 import { ensureSplit, startRun, type Prepared } from './start-run';
@@ -90,4 +90,54 @@ export function requireValidation(prepared: Prepared): void {
   if (prepared.split && !prepared.split.counts.validation) {
     throw new MlcycleError('INVALID_ARGUMENT', `Split '${prepared.split.name}' has no validation set; a search ranks trials on validation rows. Choose a split with three shares (e.g. 0.7/0.15/0.15) or leave the split out.`, { field: 'split' });
   }
+}
+
+const AUTO_LEARNERS: Record<TrainTask, Array<Run['model']>> = {
+  binary: ['logistic', 'gbdt', 'random_forest', 'mlp'],
+  multiclass: ['logistic', 'gbdt', 'random_forest', 'mlp'],
+  regression: ['linear', 'gbdt', 'random_forest', 'mlp'],
+};
+
+/**
+ * Auto: every available learner that fits the task, with its defaults, trained in parallel up to
+ * the core count; when the budget runs out the ones still training are stopped. The finished ones
+ * are ranked like search trials and the best becomes the parent's result.
+ */
+export function startAuto(project: OpenProject, identity: string, prepared: Prepared, req: AutoRequest, available: (model: Run['model']) => boolean): { run: Run; children: Run[] } {
+  const { store, jobs } = project;
+  const models = AUTO_LEARNERS[prepared.task].filter(available);
+  const ranking = rankingMetric(project, prepared.task);
+  const name = req.name ?? `auto: ${prepared.version.datasetName}@${prepared.version.version} → ${prepared.target}`;
+  const parent = store.runs.create({ name, model: models[0]!, task: prepared.task, params: {}, versionId: prepared.version.id, splitId: prepared.split?.id ?? null, target: prepared.target, features: prepared.features.map((c) => c.name), seed: req.seed, createdBy: identity, parentRunId: null });
+  const summary: SearchSummary = { strategy: 'auto', trials: models.length, metric: ranking.metric, higherIsBetter: ranking.higherIsBetter, space: {}, rounds: [], bestRunId: null };
+  store.runs.saveSearch(parent.id, summary);
+  const score = (run: Run) => run.metrics.validation?.[ranking.metric] ?? null;
+
+  ensureSplit(project, identity, prepared, (p, error) => {
+    if (error) return store.runs.end(parent.id, 'failed', `Could not make the split: ${error}`);
+    const runIds: string[] = [];
+    summary.rounds.push({ fraction: 1, runIds });
+    let pending = models.length;
+    const finish = () => {
+      clearTimeout(timer);
+      if (store.runs.get(parent.id).status !== 'running') return;
+      const done = runIds.map((id) => store.runs.get(id)).filter((r) => r.status === 'succeeded' && score(r) !== null);
+      if (!done.length) return store.runs.end(parent.id, 'failed', `No learner finished within ${req.budgetSeconds} s with a validation ${ranking.metric}; see the child runs.`);
+      const best = done.sort((a, b) => (ranking.higherIsBetter ? score(b)! - score(a)! : score(a)! - score(b)!))[0]!;
+      summary.bestRunId = best.id;
+      store.runs.completeFromChild(parent.id, best.id, summary);
+    };
+    const timer = setTimeout(() => {
+      for (const id of runIds) {
+        const r = store.runs.get(id);
+        if (r.status === 'running' && r.jobId) jobs.cancel(r.jobId);
+      }
+    }, req.budgetSeconds * 1000);
+    for (const model of models) {
+      const child = startRun(project, identity, p, { model, params: {}, name: `${name} · ${model}`, seed: req.seed, cv: null, parentRunId: parent.id, onEnd: () => --pending === 0 && finish() });
+      runIds.push(child.run.id);
+    }
+    store.runs.saveSearch(parent.id, summary);
+  });
+  return { run: store.runs.get(parent.id), children: store.runs.children(parent.id) };
 }
