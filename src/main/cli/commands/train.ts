@@ -164,6 +164,22 @@ export function registerTrain(program: Command, io: CliIo, run: RunCommand): voi
       ),
     );
   runs
+    .command('card')
+    .description('Print a model card draft (Markdown) for a run: intended use, data, metrics, fairness, limitations')
+    .argument('<run>', 'run id or name')
+    .option('--project <dir>', 'project folder (default: current folder)')
+    .option('--json', 'print {markdown} as JSON')
+    .action((ref: string, opts: { project?: string; json?: boolean }) =>
+      run(
+        () =>
+          withProject(io, opts.project, async (client) => {
+            const card = await client.call('runs.card', { id: ref });
+            emit(io, opts.json, card, () => card.markdown);
+          }),
+        opts.json,
+      ),
+    );
+  runs
     .command('cancel')
     .description('Stop a run that is training; for a search, every trial still queued or running')
     .argument('<run>', 'run id or name')

@@ -1,3 +1,4 @@
+import { modelCard } from '../../../shared/train/model-card';
 import type { HandlerMap } from '../context';
 import { requireValidation, startAuto, startSearch } from '../train/search';
 import { isAvailable, learnerFor } from '../train/learners';
@@ -42,6 +43,10 @@ export const trainHandlers = {
     return store.runs.list({ versionIds, limit: args.limit });
   },
   'runs.get': (args, ctx) => ctx.session.require().store.runs.get(args.id),
+  'runs.card': (args, ctx) => {
+    const { runs, objective } = ctx.session.require().store;
+    return { markdown: modelCard(runs.get(args.id), runs.evaluation(args.id), objective.current().value) };
+  },
   'runs.evaluation': (args, ctx) => {
     const { runs } = ctx.session.require().store;
     return { run: runs.get(args.id), evaluation: runs.evaluation(args.id) };
