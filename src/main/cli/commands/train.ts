@@ -21,6 +21,20 @@ function crossValidationLine(run: Run): string {
   return `${cv.folds.length}-fold cross-validation: ${Object.keys(cv.mean).slice(0, 4).map((id) => `${id} ${fmt(cv.mean[id])} ± ${fmt(cv.std[id])}`).join(', ')}`;
 }
 
+/** Parameters that differ between the runs (with the learner, dataset and seed), then the metrics per split. */
+export function compareRuns(runs: Run[]): string {
+  const header = ['', ...runs.map((r) => r.name)];
+  const facts: Array<[string, (r: Run) => string]> = [['model', (r) => r.model], ['dataset', (r) => r.dataset], ['seed', (r) => String(r.seed)], ['split', (r) => r.splitId?.slice(0, 8) ?? '—']];
+  const keys = [...new Set(runs.flatMap((r) => Object.keys(r.params)))].sort();
+  const rows = [...facts.map(([k, f]) => [k, ...runs.map(f)]), ...keys.map((k) => [k, ...runs.map((r) => (r.params[k] === undefined ? '(default)' : String(r.params[k])))])].filter((row) => new Set(row.slice(1)).size > 1);
+  const lines = [rows.length ? table([header, ...rows]) : 'Same learner, data, seed and parameters.'];
+  for (const set of ['train', 'validation', 'test'] as const) {
+    const ids = [...new Set(runs.flatMap((r) => Object.keys(r.metrics[set] ?? {})))];
+    if (ids.length) lines.push('', `${set} metrics`, table([header, ...ids.map((id) => [id, ...runs.map((r) => fmt(r.metrics[set]?.[id]))])]));
+  }
+  return lines.join('\n');
+}
+
 function describeRun(run: Run): string {
   const lines = [
     `${run.name} (${run.id})`,
@@ -159,6 +173,23 @@ export function registerTrain(program: Command, io: CliIo, run: RunCommand): voi
                 ? 'No runs yet. Train one with "mlcycle train --dataset D --model logistic".'
                 : table([['ID', 'NAME', 'STATUS', 'MODEL', 'DATASET', 'METRICS', 'CREATED'], ...list.map((r) => [r.id.slice(0, 8), r.name, r.status, r.model, r.dataset, r.status === 'succeeded' ? headline(r) : (r.error ?? ''), r.createdAt])]),
             );
+          }),
+        opts.json,
+      ),
+    );
+  runs
+    .command('compare')
+    .description('Compare runs side by side: parameters that differ, then every metric per split')
+    .argument('<runs...>', 'two or more run ids or names')
+    .option('--project <dir>', 'project folder (default: current folder)')
+    .option('--json', 'print the runs as JSON')
+    .action((refs: string[], opts: { project?: string; json?: boolean }) =>
+      run(
+        () =>
+          withProject(io, opts.project, async (client) => {
+            if (refs.length < 2) throw new UsageError('compare needs at least two runs');
+            const found = await Promise.all(refs.map((id) => client.call('runs.get', { id })));
+            emit(io, opts.json, found, () => compareRuns(found));
           }),
         opts.json,
       ),
