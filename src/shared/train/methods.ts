@@ -15,6 +15,8 @@ export const trainMethods = {
   'train.auto': { args: AutoRequest, result: z.object({ run: Run, children: z.array(Run) }), mutates: true },
   /** A model card draft in Markdown: intended use from the objective, data, metrics, fairness, limitations. */
   'runs.card': { args: z.object({ id: z.string().min(1) }).strict(), result: z.object({ markdown: z.string() }), mutates: false },
+  /** Starts a job explaining one row's prediction (its result is a RowExplanation). Row = position in the run's dataset version, from 0. */
+  'runs.explain': { args: z.object({ id: z.string().min(1), row: z.number().int().min(0) }).strict(), result: Job, mutates: false },
   /** Stops a run: its job, or for a search every trial still queued or running. */
   'runs.cancel': { args: z.object({ id: z.string().min(1) }).strict(), result: Run, mutates: true },
   'runs.list': { args: z.object({ dataset: z.string().min(1).optional(), limit: z.number().int().min(1).max(10_000).default(500) }).strict(), result: z.array(Run), mutates: false },

@@ -91,6 +91,21 @@ export const SearchSummary = z.object({
 });
 export type SearchSummary = z.infer<typeof SearchSummary>;
 
+/** Why one row got its prediction: each column's contribution on `scale`, largest first. */
+export const RowExplanation = z.object({
+  row: z.number().int(),
+  values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  prediction: z.string(),
+  probabilities: z.record(z.string(), z.number()).nullable(),
+  scale: z.string(),
+  /** The output on `scale` for this row, and for a row of baseline values (means, most frequent levels). */
+  output: z.number(),
+  baselineOutput: z.number(),
+  method: z.string(),
+  contributions: z.array(z.object({ column: z.string(), value: z.union([z.string(), z.number(), z.boolean(), z.null()]), contribution: z.number() })),
+});
+export type RowExplanation = z.infer<typeof RowExplanation>;
+
 export const RUN_STATUSES = ['running', 'succeeded', 'failed', 'cancelled'] as const;
 
 export const Run = z.object({

@@ -97,6 +97,16 @@ describe('train', () => {
     expect(fairness.judged).toBeNull();
   });
 
+  it('explains one prediction: for logistic regression the contributions add up exactly in log-odds', async () => {
+    const job = await api.client.call('runs.explain', { id: 'explained', row: 10 });
+    const e = (await succeeded(api.client, job)).result as { contributions: Array<{ column: string; contribution: number }>; output: number; baselineOutput: number; method: string; values: Record<string, unknown> };
+    expect(e.method).toMatch(/exact/);
+    const sum = e.contributions.reduce((a, c) => a + c.contribution, 0);
+    expect(sum).toBeCloseTo(e.output - e.baselineOutput, 9);
+    expect(e.contributions.map((c) => c.column).sort()).toEqual(['region', 'x', 'y']);
+    await expect(api.client.call('runs.explain', { id: 'explained', row: 10_000 })).rejects.toThrow(/past the last row/);
+  });
+
   it('gives the same metrics for the same seed and data, and reuses the named split', async () => {
     const first = await train({ seed: 11, exclude: ['price'] });
     const second = await train({ seed: 11, exclude: ['price'], split: first.splitId! });

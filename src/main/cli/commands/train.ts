@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { Client } from '../../../shared/client';
-import { MODEL_KINDS, SEARCH_STRATEGIES, TRAIN_TASKS, type Evaluation, type Run, type SearchRequest } from '../../../shared/train/models';
+import { MODEL_KINDS, SEARCH_STRATEGIES, TRAIN_TASKS, type Evaluation, type RowExplanation, type Run, type SearchRequest } from '../../../shared/train/models';
 import { emit, table, UsageError, type CliIo, type RunCommand } from '../output';
 import { collect, intOption, parseParams } from '../parse-options';
 import { withProject } from '../project-engine';
@@ -190,6 +190,32 @@ export function registerTrain(program: Command, io: CliIo, run: RunCommand): voi
             if (refs.length < 2) throw new UsageError('compare needs at least two runs');
             const found = await Promise.all(refs.map((id) => client.call('runs.get', { id })));
             emit(io, opts.json, found, () => compareRuns(found));
+          }),
+        opts.json,
+      ),
+    );
+  runs
+    .command('explain')
+    .description("Explain one row's prediction: each column's contribution (exact for linear models, by occlusion otherwise)")
+    .argument('<run>', 'run id or name')
+    .requiredOption('--row <n>', 'row position in the dataset version, from 0', intOption('--row'))
+    .option('--project <dir>', 'project folder (default: current folder)')
+    .option('--json', 'print the explanation as JSON')
+    .action((ref: string, opts: { row: number; project?: string; json?: boolean }) =>
+      run(
+        () =>
+          withProject(io, opts.project, async (client) => {
+            const job = await client.call('runs.explain', { id: ref, row: opts.row });
+            const done = await completed(client, job, io, Boolean(opts.json));
+            if (!done) return 1;
+            const e = done.result as RowExplanation;
+            emit(io, opts.json, e, () =>
+              [
+                `row ${e.row}: predicted ${e.prediction}${e.probabilities ? ` (${Object.entries(e.probabilities).map(([c, p]) => `${c} ${fmt(p)}`).join(', ')})` : ''}`,
+                `${e.scale}: ${fmt(e.output)} against ${fmt(e.baselineOutput)} for a row of baseline values; ${e.method}`,
+                table([['COLUMN', 'VALUE', 'CONTRIBUTION'], ...e.contributions.map((c) => [c.column, String(c.value), fmt(c.contribution)])]),
+              ].join('\n'),
+            );
           }),
         opts.json,
       ),

@@ -1,4 +1,5 @@
 import { modelCard } from '../../../shared/train/model-card';
+import { MlcycleError } from '../../../shared/contract/errors';
 import type { HandlerMap } from '../context';
 import { requireValidation, startAuto, startSearch } from '../train/search';
 import { isAvailable, learnerFor } from '../train/learners';
@@ -43,6 +44,14 @@ export const trainHandlers = {
     return store.runs.list({ versionIds, limit: args.limit });
   },
   'runs.get': (args, ctx) => ctx.session.require().store.runs.get(args.id),
+  'runs.explain': (args, ctx) => {
+    const { store, jobs } = ctx.session.require();
+    const run = store.runs.get(args.id);
+    if (run.status !== 'succeeded' || !run.modelSha256) throw new MlcycleError('INVALID_ARGUMENT', `Run ${run.name} is ${run.status}; only a finished run can explain its predictions.`, { field: 'id' });
+    const version = store.datasets.resolve(run.versionId).version;
+    if (args.row >= version.rows) throw new MlcycleError('INVALID_ARGUMENT', `Row ${args.row} is past the last row of ${run.dataset} (${version.rows - 1}).`, { field: 'row' });
+    return jobs.start('train.explain', { modelFile: store.artifacts.pathOf(run.modelSha256), versionFile: store.artifacts.pathOf(version.sha256), row: args.row }, `Explain row ${args.row} of ${run.name}`);
+  },
   'runs.card': (args, ctx) => {
     const { runs, objective } = ctx.session.require().store;
     return { markdown: modelCard(runs.get(args.id), runs.evaluation(args.id), objective.current().value) };
