@@ -200,7 +200,7 @@ describe('MLCycle workbench (headless host, Chromium)', () => {
       await churn.click();
       await expect.poll(stageTitle).toBe('Overview');
       expect(await byTestId('project-name').textContent()).toBe('Churn model');
-      expect(await p.getByTestId('job-row').count()).toBe(3);
+      await expect.poll(() => p.getByTestId('job-row').count()).toBe(3);
 
       expect(session!.errors, `the page logged errors:\n${session!.errors.join('\n')}`).toEqual([]);
 
