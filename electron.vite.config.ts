@@ -21,6 +21,8 @@ export default defineConfig({
           'engine-process': 'src/main/utility/engine-process.ts',
           cli: 'src/main/cli/index.ts',
           'job-worker': 'src/main/engine/jobs/worker-entry.ts',
+          // gradient-boosted trees build histograms in worker threads of their own
+          'gbdt-worker': 'src/main/engine/train/gbdt/worker.ts',
         },
         output: { entryFileNames: '[name].js', chunkFileNames: 'chunk-[name]-[hash].js' },
       },

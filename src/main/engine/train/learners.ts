@@ -3,6 +3,7 @@ import type { ModelKind } from '../../../shared/train/models';
 import type { Learner } from './learner';
 import { logisticLearner } from './linear/logistic';
 import { linearLearner } from './linear/ridge';
+import { gbdtLearner, randomForestLearner } from './gbdt';
 import { mlpLearner } from './mlp/learner';
 import type { Encoding } from './pipeline';
 
@@ -16,6 +17,8 @@ const LEARNERS: Partial<Record<ModelKind, Registered>> = {
   logistic: { learner: logisticLearner as Learner<unknown>, encoding: 'onehot' },
   linear: { learner: linearLearner as Learner<unknown>, encoding: 'onehot' },
   mlp: { learner: mlpLearner as Learner<unknown>, encoding: 'onehot' },
+  gbdt: { learner: gbdtLearner as Learner<unknown>, encoding: 'ordinal' },
+  random_forest: { learner: randomForestLearner as Learner<unknown>, encoding: 'ordinal' },
 };
 
 /** Whether this build has the learner (auto mode tries only those). */
