@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { dataBenchmarks } from './data.bench';
 import { foundationBenchmarks } from './foundation.bench';
+import { gbdtBenchmarks } from './gbdt.bench';
 import { trainBenchmarks } from './train.bench';
 import { fmt, type Figure } from './stats';
 
@@ -16,6 +17,7 @@ const suites: Array<[string, () => Promise<Figure[]>]> = [
   ['data', () => dataBenchmarks(1_000_000)],
   ['data-10m', () => dataBenchmarks(10_000_000)],
   ['train', () => trainBenchmarks(1_000_000)],
+  ['gbdt', () => gbdtBenchmarks()],
 ];
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !suites.some(([suite]) => suite === name));

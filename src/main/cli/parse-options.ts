@@ -35,13 +35,23 @@ export function parseAssignments(flag: string, text: string): Record<string, str
   return out;
 }
 
-/** `maxDepth=6,learningRate=0.1` → {maxDepth: '6', learningRate: '0.1'}; each learner checks names and ranges. */
+/**
+ * `maxDepth=6,learningRate=0.1` → {maxDepth: '6', learningRate: '0.1'}; each learner checks names
+ * and ranges. A piece without '=' continues the previous value, so lists read naturally:
+ * `hidden=64,64,epochs=3` → {hidden: '64,64', epochs: '3'}.
+ */
 export function parseParams(text: string): Record<string, string> {
   const out: Record<string, string> = {};
+  let last: string | null = null;
   for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
     const at = part.indexOf('=');
+    if (at < 0 && last !== null) {
+      out[last] = `${out[last]},${part}`;
+      continue;
+    }
     if (at <= 0 || at === part.length - 1) throw new UsageError(`--params takes name=value pairs separated by commas (e.g. l2=0.01,maxIterations=300), got "${part}"`);
-    out[part.slice(0, at).trim()] = part.slice(at + 1).trim();
+    last = part.slice(0, at).trim();
+    out[last] = part.slice(at + 1).trim();
   }
   return out;
 }
