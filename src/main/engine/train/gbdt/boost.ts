@@ -4,7 +4,7 @@ import { growTree } from './grow';
 import { TreeEnsembleModel } from './model';
 import { objectiveFor } from './objective';
 import { gbdtParameters, type GbdtParams } from './params';
-import { addToTraining, checkData, growInput, growSettings, openSession, pickFeatures, sampleRows, seconds } from './session';
+import { addToTraining, checkData, growInput, growSettings, openSession, pickFeatures, sampleRows, seconds, threadsInWords } from './session';
 import { addTree, type Tree } from './tree';
 
 /**
@@ -65,7 +65,7 @@ export const gbdtLearner: Learner<GbdtParams> = {
       const kept = stopping ? best.round : round;
       ctx.log(`boosting: ${seconds(started)} s`);
       if (stopping) ctx.log(`early stopping after round ${round}: kept the best ${kept} rounds (validation loss ${best.loss.toPrecision(6)})`);
-      return new TreeEnsembleModel('gbdt', train.y.kind, train.y.classes, features, base, trees.slice(0, kept * K), false, kept);
+      return Object.assign(new TreeEnsembleModel('gbdt', train.y.kind, train.y.classes, features, base, trees.slice(0, kept * K), false, kept), { backend: threadsInWords(s.pool.threads) });
     } finally {
       await s.pool.close();
     }

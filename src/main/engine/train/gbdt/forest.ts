@@ -3,7 +3,7 @@ import type { Learner, Target } from '../learner';
 import { growTree } from './grow';
 import { toPredictions, TreeEnsembleModel } from './model';
 import { forestParameters, type ForestParams } from './params';
-import { addToTraining, checkData, growInput, growSettings, openSession, pickFeatures, sampleRows, seconds, type Session } from './session';
+import { addToTraining, checkData, growInput, growSettings, openSession, pickFeatures, sampleRows, seconds, threadsInWords, type Session } from './session';
 import { addTree, type Tree } from './tree';
 
 /** Bootstrap: round(share × n) draws with replacement; each row's count is its weight. Returns the rows drawn at least once. */
@@ -78,7 +78,7 @@ export const randomForestLearner: Learner<ForestParams> = {
         ctx.progress(t / p.nEstimators, `tree ${t} of ${p.nEstimators}`);
       }
       ctx.log(`forest: ${seconds(started)} s`);
-      return new TreeEnsembleModel('random_forest', train.y.kind, train.y.classes, features, new Float64Array(K), trees, true, p.nEstimators);
+      return Object.assign(new TreeEnsembleModel('random_forest', train.y.kind, train.y.classes, features, new Float64Array(K), trees, true, p.nEstimators), { backend: threadsInWords(s.pool.threads) });
     } finally {
       await s.pool.close();
     }

@@ -46,6 +46,9 @@ export interface Session {
 }
 
 /** Bins the rows and starts the threads; `objective` null keeps the loss off the threads (the forest). */
+/** The run's backend in words: the histogram kernels are WebAssembly, on this many threads. */
+export const threadsInWords = (threads: number) => `JavaScript + WebAssembly (${threads} thread${threads > 1 ? 's' : ''})`;
+
 export async function openSession(x: FeatureMatrix, validation: FeatureMatrix | null, p: TreeParams, outputs: number, objective: { kind: TaskKind; classes: number } | null, ctx: FitContext): Promise<Session> {
   const started = performance.now();
   const random = seededRandom(ctx.seed);
