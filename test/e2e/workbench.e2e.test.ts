@@ -93,6 +93,7 @@ describe('MLCycle workbench (headless host, Chromium)', () => {
         if (stage.id === 'objectives') await byTestId('objectives-tab-objective').waitFor();
         else if (stage.id === 'data') await byTestId('data-empty').waitFor();
         else if (stage.id === 'train') await byTestId('train-no-runs').or(byTestId('train-empty')).waitFor();
+        else if (stage.id === 'evaluate') await byTestId('evaluate-empty').waitFor();
         else expect(await p.locator('.plan-list li').count()).toBe(stage.plan.length);
         await screenshot(p, `02-stage-${index + 1}-${stage.id}`);
       }

@@ -9,6 +9,7 @@ import { OverviewPage } from './overview/OverviewPage';
 import { StageNav } from './StageNav';
 import { StagePage } from './StagePage';
 import { SwitchProjectDialog } from './SwitchProjectDialog';
+import { EvaluateWorkspace } from './evaluate/EvaluateWorkspace';
 import { TrainWorkspace } from './train/TrainWorkspace';
 import { WorkspaceHeader } from './WorkspaceHeader';
 
@@ -45,6 +46,8 @@ export function Workspace() {
           <DataWorkspace />
         ) : view === 'train' ? (
           <TrainWorkspace />
+        ) : view === 'evaluate' ? (
+          <EvaluateWorkspace />
         ) : (
           <StagePage key={view} stageId={view} />
         )}

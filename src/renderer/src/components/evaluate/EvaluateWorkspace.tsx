@@ -1,0 +1,8 @@
+/** Placeholder: the Evaluate workspace (being built). */
+export function EvaluateWorkspace() {
+  return (
+    <p className="muted" data-testid="evaluate-empty">
+      Evaluate workspace.
+    </p>
+  );
+}
