@@ -69,7 +69,9 @@ class MlpModel implements TrainedModel {
     for (let start = 0; start < x.rows; start += chunk) {
       const n = Math.min(chunk, x.rows - start);
       const out = tf.tidy(() => {
-        const logits = this.model.predict(tf.tensor2d(data.subarray(start * d, (start + n) * d), [n, d])) as ReturnType<Tf['tensor2d']>;
+        // apply, not predict: predict slices into batches of 32 and concatenates them, which grows
+        // worse than linearly (65,536 rows: 88 s against 0.46 s).
+        const logits = this.model.apply(tf.tensor2d(data.subarray(start * d, (start + n) * d), [n, d]), { training: false }) as ReturnType<Tf['tensor2d']>;
         return this.task === 'regression' ? logits : this.task === 'binary' ? tf.sigmoid(logits) : tf.softmax(logits);
       });
       const v = out.dataSync();
@@ -173,7 +175,7 @@ export const mlpLearner: Learner<MlpParams> = {
         total.dispose();
         const values: Record<string, number> = { train_loss: trainLoss };
         if (vx && vy) {
-          const v = tf.tidy(() => lossOf(vy as never, model.predict(vx) as never));
+          const v = tf.tidy(() => lossOf(vy as never, model.apply(vx, { training: false }) as never));
           values.validation_loss = (await v.data())[0]!;
           v.dispose();
         }
