@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { seededRandom } from '../../src/main/engine/data/analysis/rng';
 import { gbdtLearner } from '../../src/main/engine/train/gbdt';
 import type { FeatureMatrix, FitContext } from '../../src/main/engine/train/learner';
+import { aucOf, rankScores } from '../../src/shared/ml';
 import type { Figure } from './stats';
 
 /**
@@ -57,27 +58,8 @@ export function benchmarkData(rows: number, seed = 20_251_121, scale = SCALE): {
   return { x: { rows, names, columns }, y, oracle };
 }
 
-/** ROC AUC by ranks (Mann–Whitney), tied scores sharing their average rank. */
-export function rocAuc(y: Float64Array, score: Float64Array): number {
-  const n = y.length;
-  const order = Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => score[a]! - score[b]!);
-  let rankSum = 0;
-  let positives = 0;
-  for (let i = 0; i < n; ) {
-    let j = i;
-    while (j + 1 < n && score[order[j + 1]!] === score[order[i]!]) j++;
-    const rank = (i + j) / 2 + 1;
-    for (let t = i; t <= j; t++) {
-      if (y[order[t]!] === 1) {
-        rankSum += rank;
-        positives++;
-      }
-    }
-    i = j + 1;
-  }
-  const negatives = n - positives;
-  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
-}
+/** ROC AUC by ranks, tied scores sharing their average rank: the shared metrics module's. */
+export const rocAuc = (y: Float64Array, score: Float64Array): number => aucOf(rankScores(y, score)) ?? Number.NaN;
 
 const slice = (x: FeatureMatrix, from: number, to: number): FeatureMatrix => ({ rows: to - from, names: x.names, columns: x.columns.map((c) => c.subarray(from, to)) });
 

@@ -106,6 +106,26 @@ async function follow(client: Client, io: CliIo, started: { run: Run }, json: bo
   emit(io, opts.json, parent, () => [parent.id, `best of ${parent.search!.trials} ${parent.search!.strategy === 'auto' ? 'learners' : 'trials'} by validation ${parent.search!.metric}: ${parent.model} ${parent.search!.bestRunId} ${JSON.stringify(parent.params)}`, headline(parent)].join('\n'));
 }
 
+/** `mlcycle runs <name> <run> [--project] [--json]`: one call about one run, printed in words or as JSON. */
+function oneRunCommand<T>(runs: Command, io: CliIo, run: RunCommand, name: string, description: string, jsonHelp: string, call: (client: Client, ref: string) => Promise<T>, human: (value: T) => string): void {
+  runs
+    .command(name)
+    .description(description)
+    .argument('<run>', 'run id or name')
+    .option('--project <dir>', 'project folder (default: current folder)')
+    .option('--json', jsonHelp)
+    .action((ref: string, opts: { project?: string; json?: boolean }) =>
+      run(
+        () =>
+          withProject(io, opts.project, async (client) => {
+            const value = await call(client, ref);
+            emit(io, opts.json, value, () => human(value));
+          }),
+        opts.json,
+      ),
+    );
+}
+
 export function registerTrain(program: Command, io: CliIo, run: RunCommand): void {
   program
     .command('train')
@@ -220,54 +240,9 @@ export function registerTrain(program: Command, io: CliIo, run: RunCommand): voi
         opts.json,
       ),
     );
-  runs
-    .command('card')
-    .description('Print a model card draft (Markdown) for a run: intended use, data, metrics, fairness, limitations')
-    .argument('<run>', 'run id or name')
-    .option('--project <dir>', 'project folder (default: current folder)')
-    .option('--json', 'print {markdown} as JSON')
-    .action((ref: string, opts: { project?: string; json?: boolean }) =>
-      run(
-        () =>
-          withProject(io, opts.project, async (client) => {
-            const card = await client.call('runs.card', { id: ref });
-            emit(io, opts.json, card, () => card.markdown);
-          }),
-        opts.json,
-      ),
-    );
-  runs
-    .command('cancel')
-    .description('Stop a run that is training; for a search, every trial still queued or running')
-    .argument('<run>', 'run id or name')
-    .option('--project <dir>', 'project folder (default: current folder)')
-    .option('--json', 'print the run as JSON')
-    .action((ref: string, opts: { project?: string; json?: boolean }) =>
-      run(
-        () =>
-          withProject(io, opts.project, async (client) => {
-            const stopped = await client.call('runs.cancel', { id: ref });
-            emit(io, opts.json, stopped, () => `${stopped.name}: ${stopped.status}`);
-          }),
-        opts.json,
-      ),
-    );
-  runs
-    .command('show')
-    .description('Show one run: parameters, rows, metrics per split, model size and latency')
-    .argument('<run>', 'run id or name')
-    .option('--project <dir>', 'project folder (default: current folder)')
-    .option('--json', 'print the run as JSON')
-    .action((ref: string, opts: { project?: string; json?: boolean }) =>
-      run(
-        () =>
-          withProject(io, opts.project, async (client) => {
-            const found = await client.call('runs.get', { id: ref });
-            emit(io, opts.json, found, () => describeRun(found));
-          }),
-        opts.json,
-      ),
-    );
+  oneRunCommand(runs, io, run, 'card', 'Print a model card draft (Markdown) for a run: intended use, data, metrics, fairness, limitations', 'print {markdown} as JSON', (client, ref) => client.call('runs.card', { id: ref }), (card) => card.markdown);
+  oneRunCommand(runs, io, run, 'cancel', 'Stop a run that is training; for a search, every trial still queued or running', 'print the run as JSON', (client, ref) => client.call('runs.cancel', { id: ref }), (stopped) => `${stopped.name}: ${stopped.status}`);
+  oneRunCommand(runs, io, run, 'show', 'Show one run: parameters, rows, metrics per split, model size and latency', 'print the run as JSON', (client, ref) => client.call('runs.get', { id: ref }), describeRun);
 }
 
 export function registerEvaluate(program: Command, io: CliIo, run: RunCommand): void {

@@ -26,7 +26,7 @@ export const trainHandlers = {
     const project = ctx.session.require();
     const prepared = await prepare(project, { ...args, model: 'logistic', params: {} }, [0.7, 0.15, 0.15]);
     requireValidation(prepared);
-    return startAuto(project, ctx.identity, prepared, args, (model) => isAvailable(model));
+    return startAuto(project, ctx.identity, prepared, args, isAvailable);
   },
   'runs.cancel': (args, ctx) => {
     const { store, jobs } = ctx.session.require();

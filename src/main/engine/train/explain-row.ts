@@ -29,10 +29,9 @@ async function restore(file: ModelFile): Promise<TrainedModel> {
 }
 
 /** What the contribution is measured in: log-odds of the predicted class for classifiers (additive for linear models), the value for regression. */
-function output(p: FittedPipeline, probabilities: Float64Array, width: number, cls: number): number {
+function output(p: FittedPipeline, probabilities: Float64Array, cls: number): number {
   if (p.task === 'regression') return probabilities[0]!;
   const q = Math.min(1 - 1e-12, Math.max(1e-12, probabilities[cls]!));
-  void width;
   return Math.log(q / (1 - q));
 }
 
@@ -62,12 +61,12 @@ export const explainRowTask: Task<ExplainRowParams, RowExplanation> = async (par
     const width = actual.width;
     let cls = 0;
     for (let k = 1; k < width; k++) if (actual.values[k]! > actual.values[cls]!) cls = k;
-    const base = output(p, actual.values, width, cls);
+    const base = output(p, actual.values, cls);
     const names = [...p.numeric.map((c) => c.name), ...p.categorical.map((c) => c.name)];
     const baselineOf = (j: number) => (j < p.numeric.length ? p.numeric[j]!.mean : 0);
     const contributions = names.map((column, j) => {
       const inputs = rows.inputs.map((c, q) => (q === j ? Float64Array.of(baselineOf(j)) : c));
-      return { column, value: raw[column] === undefined ? null : (raw[column] as RowExplanation['values'][string]), contribution: base - output(p, predict(inputs).values, width, cls) };
+      return { column, value: raw[column] === undefined ? null : (raw[column] as RowExplanation['values'][string]), contribution: base - output(p, predict(inputs).values, cls) };
     });
     const everyBaseline = predict(rows.inputs.map((_c, j) => Float64Array.of(baselineOf(j))));
     ctx.progress(1, 'done');
@@ -78,7 +77,7 @@ export const explainRowTask: Task<ExplainRowParams, RowExplanation> = async (par
       probabilities: p.task === 'regression' ? null : Object.fromEntries(p.target.classes!.map((c, k) => [c, actual.values[k]!])),
       scale: p.task === 'regression' ? 'value' : `log-odds of ${p.target.classes![cls]}`,
       output: base,
-      baselineOutput: output(p, everyBaseline.values, width, cls),
+      baselineOutput: output(p, everyBaseline.values, cls),
       method: file.model === 'logistic' || file.model === 'linear' ? 'exact (linear model)' : 'occlusion (approximate: interactions ignored)',
       contributions: contributions.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution)),
     };

@@ -196,7 +196,6 @@ export const mlpLearner: Learner<MlpParams> = {
       for (const t of [xs, ys, vx, vy]) t?.dispose();
       optimizer.dispose();
     }
-    void epochsRun;
     return new MlpModel(tf, model, task, outputs, p, best.epoch || epochsRun, describeBackend(choice));
   },
   restore(data) {

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
-import { STAGES } from '../../../../shared/stages';
 import { useAppStore } from '../../store';
 import { DatasetList } from './DatasetList';
 import { DatasetView } from './DatasetView';
 import { ImportDialog } from './import/ImportDialog';
 import { ImportOutcome } from './import/ImportOutcome';
+import { StageHeader } from '../StageHeader';
 
 const EMPTY_TEXT = 'No datasets yet — import a CSV, Parquet, JSON, SQLite or PostgreSQL source.';
 
@@ -19,8 +19,6 @@ export function DataWorkspace() {
   const hasDatasets = useAppStore((s) => s.datasets.length > 0);
   const loadDatasets = useAppStore((s) => s.loadDatasets);
   const openImport = useAppStore((s) => s.openImport);
-  const index = STAGES.findIndex((s) => s.id === 'data');
-  const stage = STAGES[index]!;
 
   useEffect(() => {
     if (state === 'idle') void loadDatasets();
@@ -34,18 +32,7 @@ export function DataWorkspace() {
 
   return (
     <article className="stage-page data-page" aria-labelledby="stage-title" data-stage="data">
-      <header className="data-page-header">
-        <div>
-          <p className="eyebrow">
-            Stage {index + 1} of {STAGES.length}
-          </p>
-          <h1 id="stage-title" data-testid="stage-title">
-            {stage.title}
-          </h1>
-        </div>
-        <p className="stage-summary">{stage.summary}</p>
-        <div className="heading-actions">{importButton(true)}</div>
-      </header>
+      <StageHeader stageId="data">{importButton(true)}</StageHeader>
       <ImportOutcome />
       {state === 'error' ? (
         <div className="form-error" role="alert">

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { STAGES } from '../../../../shared/stages';
 import type { Evaluation, Run } from '../../../../shared/train/models';
 import { toShownError } from '../../lib/errors';
 import { finishedRuns } from '../../lib/evaluate-words';
@@ -11,24 +10,13 @@ import { ExplainView } from './ExplainView';
 import { FairnessView, ModelCard } from './FairnessCard';
 import { RegressionView } from './RegressionView';
 import '../../styles/evaluate.css';
+import { StageHeader } from '../StageHeader';
 
 /** The Evaluate workspace: pick a finished run, then its metrics, plots, explanations, fairness and model card. */
 export function EvaluateWorkspace() {
-  const index = Math.max(0, STAGES.findIndex((s) => s.id === 'evaluate'));
-  const stage = STAGES[index]!;
   return (
     <article className="stage-page evaluate-page" aria-labelledby="stage-title" data-stage="evaluate">
-      <header className="data-page-header">
-        <div>
-          <p className="eyebrow">
-            Stage {index + 1} of {STAGES.length}
-          </p>
-          <h1 id="stage-title" data-testid="stage-title">
-            {stage.title}
-          </h1>
-        </div>
-        <p className="stage-summary">{stage.summary}</p>
-      </header>
+      <StageHeader stageId="evaluate" />
       <EvaluateBody />
     </article>
   );

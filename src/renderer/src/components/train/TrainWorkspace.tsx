@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { STAGES } from '../../../../shared/stages';
 import { useAppStore } from '../../store';
 import { CompareView } from './CompareView';
 import { RunDetail } from './RunDetail';
@@ -8,6 +7,7 @@ import { RunsPanel } from './RunsPanel';
 import { trainActions, useTrainStore } from './train-store';
 import { useRuns } from './useRuns';
 import '../../styles/train.css';
+import { StageHeader } from '../StageHeader';
 
 /** A list that could not be loaded, in words, with a way to ask again. */
 function LoadProblem({ what, message, retry }: { what: string; message: string | null; retry(): void }) {
@@ -38,8 +38,6 @@ export function TrainWorkspace() {
   const setView = useAppStore((s) => s.setView);
   const opened = useTrainStore((s) => s.opened);
   const { runs, error } = useRuns();
-  const index = STAGES.findIndex((s) => s.id === 'train');
-  const stage = STAGES[index]!;
 
   useEffect(() => {
     trainActions.adopt(projectId);
@@ -63,17 +61,7 @@ export function TrainWorkspace() {
 
   return (
     <article className="stage-page train-page" aria-labelledby="stage-title" data-stage="train">
-      <header className="data-page-header">
-        <div>
-          <p className="eyebrow">
-            Stage {index + 1} of {STAGES.length}
-          </p>
-          <h1 id="stage-title" data-testid="stage-title">
-            {stage.title}
-          </h1>
-        </div>
-        <p className="stage-summary">{stage.summary}</p>
-      </header>
+      <StageHeader stageId="train" />
       {datasetsState === 'error' ? (
         <LoadProblem what="datasets" message={datasetsError} retry={() => void loadDatasets()} />
       ) : error && !runs ? (
