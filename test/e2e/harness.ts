@@ -32,7 +32,8 @@ export interface Host {
 /** Starts `node bin/mlcycle.js ui --port 0 --json` with a fresh MLCYCLE_HOME; resolves once it printed its URL. */
 export async function startHost(options: { project?: string } = {}): Promise<Host> {
   const bin = path.join(REPO_ROOT, 'bin', 'mlcycle.js');
-  if (!existsSync(path.join(REPO_ROOT, 'out', 'renderer', 'index.html'))) {
+  const build = process.env.MLCYCLE_BUILD_DIR ?? path.join(REPO_ROOT, 'out');
+  if (!existsSync(path.join(build, 'renderer', 'index.html'))) {
     throw new Error('out/renderer is missing: run `npx electron-vite build` (npm test does) before the e2e tests.');
   }
   const home = tempDir('home');
