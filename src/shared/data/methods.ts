@@ -20,7 +20,7 @@ export type RowPage = z.infer<typeof RowPage>;
 /** Import and browse datasets. */
 export const dataMethods = {
   'data.import': {
-    args: z.object({ source: ImportSource, options: ImportOptions.default({ onBadRows: 'fail', types: {}, semantic: {} }) }).strict(),
+    args: z.object({ source: ImportSource, options: ImportOptions.default({ onBadRows: 'fail', types: {}, semantic: {}, profile: true }) }).strict(),
     result: Job,
     mutates: true,
   },

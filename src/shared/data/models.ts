@@ -58,6 +58,8 @@ export const ImportOptions = z
     /** How to treat a column, overriding the guess (e.g. an integer code as categorical). */
     semantic: z.record(z.string(), z.enum(SEMANTIC_TYPES)).default({}),
     target: z.string().min(1).optional(),
+    /** Profile the new version in the same job (on by default: the profile is what a user looks at next). */
+    profile: z.boolean().default(true),
   })
   .strict();
 export type ImportOptions = z.output<typeof ImportOptions>;

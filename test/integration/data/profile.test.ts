@@ -137,13 +137,27 @@ describe('data profile', () => {
   });
 
   it('answers whether a profile exists without starting one, and joins a running job', async () => {
-    await importCsv('fresh', 'a,b\n1,2\n3,4\n');
+    await importCsv('fresh', 'a,b\n1,2\n3,4\n', { profile: false });
     expect(await api.client.call('data.profile', { ref: 'fresh', start: false })).toEqual({ profile: null, job: null });
     const first = await api.client.call('data.profile', { ref: 'fresh' });
     const second = await api.client.call('data.profile', { ref: 'fresh' });
     if (second.job) expect(second.job.id).toBe(first.job!.id);
     await waitForJob(api.client, first.job!.id, (j) => j.status === 'succeeded');
     expect((await api.client.call('data.profile', { ref: 'fresh', start: false })).profile?.rows).toBe(2);
+  });
+
+  it('profiles a new version in the import job: the cached profile equals a separate profile job', async () => {
+    await importCsv('inline', 'x,colour,y\n1,red,0\n2,red,1\n3,blue,1\n,green,0\n40,red,1\n', { target: 'y', semantic: { y: 'categorical' } });
+    const inline = await api.client.call('data.profile', { ref: 'inline', start: false });
+    expect(inline.job).toBeNull();
+    const forced = await api.client.call('data.profile', { ref: 'inline', force: true });
+    await waitForJob(api.client, forced.job!.id, (j) => j.status === 'succeeded');
+    const separate = await api.client.call('data.profile', { ref: 'inline' });
+    const comparable = (p: typeof inline.profile) => ({ ...p!, seconds: 0, computedAt: '' });
+    expect(comparable(inline.profile)).toEqual(comparable(separate.profile));
+    // Checked by hand: red 3, blue 1, green 1; x's median of 1, 2, 3, 40 is 2.5.
+    expect(inline.profile!.columns[1]!.top).toEqual([{ value: 'red', count: 3 }, { value: 'blue', count: 1 }, { value: 'green', count: 1 }]);
+    expect(inline.profile!.columns[0]!.numeric!.quantiles.p50).toBe(2.5);
   });
 
   it('caches the profile per version and recomputes after the target changes', async () => {

@@ -89,6 +89,8 @@ interface ImportFlags {
   as?: string[];
   target?: string;
   skipBadRows?: boolean;
+  /** Commander sets false for --no-profile. */
+  profile: boolean;
 }
 
 function describeVersion(v: DatasetVersion): string {
@@ -147,6 +149,7 @@ export function registerData(program: Command, io: CliIo, run: RunCommand): void
     .option('--as <column=kind>', 'treat a column as numeric, categorical, text, datetime or boolean (repeatable)', collect)
     .option('--target <column>', 'the target column')
     .option('--skip-bad-rows', 'skip malformed rows (counted, with a sample kept) instead of stopping at the first')
+    .option('--no-profile', 'skip the profile the import computes for the new version (see `data profile`)')
     .option('--project <dir>', 'project folder (default: current folder)')
     .option('--json', 'print the result as JSON')
     .action((input: string, opts: ImportFlags) =>
@@ -159,6 +162,7 @@ export function registerData(program: Command, io: CliIo, run: RunCommand): void
               types: parsePairs('--type', opts.type),
               semantic: parsePairs('--as', opts.as) as ImportOptionsInput['semantic'],
               target: opts.target,
+              profile: opts.profile,
             };
             const job = await client.call('data.import', { source: sourceFrom(input, opts, io.cwd), options });
             const finished = await completed(client, job, io, Boolean(opts.json));
@@ -166,11 +170,12 @@ export function registerData(program: Command, io: CliIo, run: RunCommand): void
               if (opts.json) emit(io, true, { error: (await client.call('jobs.get', { id: job.id })).error, job: job.id }, () => '');
               return 1;
             }
-            const result = finished.result as { name: string; version: number; rows: number; rejectedRows: number; reused: boolean };
+            const result = finished.result as { name: string; version: number; rows: number; rejectedRows: number; reused: boolean; profiled: boolean };
+            const profiled = result.profiled ? ` Profiled: see \`mlcycle data profile ${result.name}@${result.version}\`.` : '';
             emit(io, opts.json, result, () =>
               result.reused
-                ? `Same content as ${result.name}@${result.version}; reused it.`
-                : `Imported ${result.rows.toLocaleString('en')} rows as ${result.name}@${result.version}${result.rejectedRows ? ` (${result.rejectedRows} malformed rows skipped)` : ''}.`,
+                ? `Same content as ${result.name}@${result.version}; reused it.${profiled}`
+                : `Imported ${result.rows.toLocaleString('en')} rows as ${result.name}@${result.version}${result.rejectedRows ? ` (${result.rejectedRows} malformed rows skipped)` : ''}.${profiled}`,
             );
           }),
         opts.json,

@@ -4,10 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { MlcycleError } from '../../../shared/contract/errors';
 import type { ColumnInfo, ImportOptions, ImportSource, RejectedRow, SemanticType } from '../../../shared/data/models';
+import type { Profile } from '../../../shared/data/profile';
 import { sha256File, temporaryName } from '../store/artifacts';
 import { timedPhases } from '../jobs/tasks/phases';
 import type { Task } from '../jobs/tasks/types';
 import { checkCsvHeader, headerNames } from './header';
+import { PROFILE_MEMORY, profileView } from './profile-task';
 import { csvDelimiter, ident, lit, readExpression } from './sql';
 import { stageSource } from './stage';
 
@@ -28,6 +30,8 @@ export interface ImportResult {
   rejectSample: RejectedRow[];
   /** A name for the dataset when the user gave none. */
   suggestedName: string;
+  /** The new version's profile (versionId still empty: the main thread assigns it), unless the user turned it off. */
+  profile: Profile | null;
 }
 
 const REJECT_SAMPLE = 20;
@@ -89,7 +93,7 @@ export const importTask: Task<ImportParams, ImportResult> = async (params, ctx) 
   const { source, options } = params;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mlcycle-import-'));
   const tempFile = path.join(params.tempDir, temporaryName('import', '.parquet'));
-  const instance = await DuckDBInstance.create(':memory:', { threads: String(Math.max(1, os.availableParallelism())), temp_directory: work });
+  const instance = await DuckDBInstance.create(':memory:', { threads: String(Math.max(1, os.availableParallelism())), memory_limit: PROFILE_MEMORY, temp_directory: work });
   const con = await instance.connect();
   const phases = timedPhases(ctx);
   try {
@@ -164,11 +168,25 @@ export const importTask: Task<ImportParams, ImportResult> = async (params, ctx) 
       if (!columns.some((c) => c.name === name)) throw new MlcycleError('INVALID_ARGUMENT', `There is no column '${name}' in ${staged.displayName}. Columns: ${columns.map((c) => c.name).join(', ')}.`, { column: name });
     }
 
-    phases.phase(0.95, 'hashing');
+    phases.phase(options.profile ? 0.55 : 0.95, 'hashing');
     const sha256 = await sha256File(tempFile);
+    let profile: Profile | null = null;
+    if (options.profile) {
+      // Same instance, same file, while it is still in the page cache: no second job to start.
+      const cancelled = setInterval(() => ctx.isCancelled() && con.interrupt(), 100);
+      try {
+        await con.run(`CREATE VIEW t AS SELECT * FROM read_parquet(${lit(tempFile)})`);
+        profile = await profileView(con, { versionId: '', columns, target: options.target ?? null }, { phase: (f, name) => phases.phase(0.6 + 0.4 * f, `profile: ${name}`) });
+      } catch (error) {
+        if (ctx.isCancelled()) throw new MlcycleError('CANCELLED', 'Import cancelled; nothing was written.');
+        throw error;
+      } finally {
+        clearInterval(cancelled);
+      }
+    }
     phases.end();
     ctx.progress(1, 'done');
-    return { tempFile, sha256, rows, bytes: fs.statSync(tempFile).size, columns, rejectedRows, rejectSample, suggestedName: suggestName(source) };
+    return { tempFile, sha256, rows, bytes: fs.statSync(tempFile).size, columns, rejectedRows, rejectSample, suggestedName: suggestName(source), profile };
   } catch (error) {
     fs.rmSync(tempFile, { force: true });
     throw error;

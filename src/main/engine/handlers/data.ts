@@ -94,7 +94,10 @@ export const dataHandlers = {
           },
           ctx.identity,
         );
-        return { datasetId: version.datasetId, versionId: version.id, name: version.datasetName, version: version.version, rows: version.rows, rejectedRows: result.rejectedRows, reused };
+        // A reused version may carry another target or column treatment: the profile describes this import's.
+        const profiled = result.profile && JSON.stringify([version.columns, version.target]) === JSON.stringify([result.columns, args.options.target ?? null]);
+        if (profiled) store.datasets.saveProfile({ ...result.profile!, versionId: version.id });
+        return { datasetId: version.datasetId, versionId: version.id, name: version.datasetName, version: version.version, rows: version.rows, rejectedRows: result.rejectedRows, reused, profiled: Boolean(profiled) };
       } finally {
         fs.rmSync(result.tempFile, { force: true });
       }
