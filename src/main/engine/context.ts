@@ -9,6 +9,8 @@ export type HostKind = SystemInfo['host'];
 /** What every handler can reach. Handlers get it as an argument; nothing is global. */
 export interface EngineContext {
   readonly identity: string;
+  /** The per-user folder (MLCYCLE_HOME): recent projects, identity, the signing key. */
+  readonly homeDir: string;
   readonly host: HostKind;
   readonly bus: EventBus;
   readonly session: Session;

@@ -50,6 +50,7 @@ export function createEngine(options: EngineOptions): Engine {
   const recent = new RecentProjects(homeDir);
   const context: EngineContext = {
     identity: options.identity ?? resolveIdentity(homeDir),
+    homeDir,
     host: options.host,
     bus,
     recent,

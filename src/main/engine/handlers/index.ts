@@ -5,6 +5,7 @@ import { governanceHandlers } from './governance';
 import { trainHandlers } from './train';
 import { jobHandlers } from './jobs';
 import { projectHandlers } from './project';
+import { signingHandlers } from './signing';
 import { systemHandlers } from './system';
 
 /** The union of the domain slices; the type makes a missing method a compile error. */
@@ -16,4 +17,5 @@ export const handlers: HandlerMap = {
   ...governanceHandlers,
   ...dataHandlers,
   ...trainHandlers,
+  ...signingHandlers,
 };
