@@ -76,6 +76,8 @@ export type SearchRequest = z.output<typeof SearchRequest>;
 export const AutoRequest = TrainRequest.omit({ params: true, cv: true, model: true }).extend({
   /** Seconds to spend; learners still training when it runs out are stopped and left out. */
   budgetSeconds: z.number().int().min(10, 'give auto at least 10 seconds').max(86_400).default(300),
+  /** The learners to try (default: every available one that fits the task). */
+  models: z.array(z.enum(MODEL_KINDS)).min(1, 'choose at least one learner').optional(),
 });
 export type AutoRequest = z.output<typeof AutoRequest>;
 
@@ -88,8 +90,18 @@ export const SearchSummary = z.object({
   space: z.record(z.string(), SearchDimension),
   rounds: z.array(z.object({ fraction: z.number(), runIds: z.array(z.string()) })),
   bestRunId: z.string().nullable(),
+  /** Auto only: the time budget it was given. */
+  budgetSeconds: z.number().optional(),
 });
 export type SearchSummary = z.infer<typeof SearchSummary>;
+
+/**
+ * How a row's contributions were found. exact-linear: a linear model's own terms w·(x − baseline);
+ * treeshap: exact Shapley values of the tree ensemble (TreeSHAP, path-dependent on the training
+ * covers); occlusion: each column set to its baseline in turn, an approximation that ignores interactions.
+ */
+export const EXPLANATION_METHODS = ['exact-linear', 'treeshap', 'occlusion'] as const;
+export type ExplanationMethod = (typeof EXPLANATION_METHODS)[number];
 
 /** Why one row got its prediction: each column's contribution on `scale`, largest first. */
 export const RowExplanation = z.object({
@@ -101,7 +113,16 @@ export const RowExplanation = z.object({
   /** The output on `scale` for this row, and for a row of baseline values (means, most frequent levels). */
   output: z.number(),
   baselineOutput: z.number(),
+  /** The method in words. */
   method: z.string(),
+  /** The method as an id; absent in explanations made before it was recorded. */
+  methodKind: z.enum(EXPLANATION_METHODS).optional(),
+  /**
+   * Where the contributions start, on `scale`: for exact methods output = baseValue + Σ contributions.
+   * TreeSHAP: the expected output over the training rows (weighted by the trees' node covers);
+   * linear and occlusion: the baseline row's output. Absent in explanations made before it was recorded.
+   */
+  baseValue: z.number().optional(),
   contributions: z.array(z.object({ column: z.string(), value: z.union([z.string(), z.number(), z.boolean(), z.null()]), contribution: z.number() })),
 });
 export type RowExplanation = z.infer<typeof RowExplanation>;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartColors } from '../../../src/renderer/src/lib/chart-types';
-import { calibrationFigure, confusionFigure, contributionsFigure, importanceFigure, partialDependenceFigure, predictedActualFigure, rocFigure } from '../../../src/renderer/src/lib/evaluate-figures';
+import { BASE_LABEL, calibrationFigure, confusionFigure, contributionsFigure, OUTPUT_LABEL, importanceFigure, partialDependenceFigure, predictedActualFigure, rocFigure } from '../../../src/renderer/src/lib/evaluate-figures';
 
 const colors: ChartColors = { text: '#000', muted: '#555', grid: '#ddd', surface: '#fff', accent: '#00f', danger: '#f00', warning: '#fa0', success: '#0a0', font: 'sans-serif' };
 // Plotly's Data is a union; the tests read the few fields they check.
-type Trace = { type?: string; x?: unknown[]; y?: unknown[]; z?: unknown; name?: string; error_x?: { array?: number[] }; marker?: { color?: unknown } };
+type Trace = { type?: string; measure?: string[]; x?: unknown[]; y?: unknown[]; z?: unknown; name?: string; error_x?: { array?: number[] }; marker?: { color?: unknown } };
 const traces = (f: { data: unknown[] }) => f.data as Trace[];
 
 describe('evaluate figures', () => {
@@ -66,5 +66,31 @@ describe('evaluate figures', () => {
     const [bars] = traces(contributionsFigure(explanation, colors));
     expect(bars!.y).toEqual(['b = -1', 'a = 1.5']);
     expect(bars!.marker!.color).toEqual([colors.danger, colors.accent]);
+  });
+
+  it('draws exact contributions as a waterfall from the base value to the output', () => {
+    const explanation = {
+      row: 3,
+      values: {},
+      prediction: 'yes',
+      probabilities: null,
+      scale: 'log-odds of yes',
+      output: 1.5,
+      baselineOutput: 0.2,
+      baseValue: 0.5,
+      method: 'TreeSHAP',
+      methodKind: 'treeshap' as const,
+      contributions: [
+        { column: 'a', value: 1.5, contribution: 2 },
+        { column: 'b', value: null, contribution: -1 },
+      ],
+    };
+    const [fall] = traces(contributionsFigure(explanation, colors));
+    expect(fall!.type).toBe('waterfall');
+    expect(fall!.measure).toEqual(['absolute', 'relative', 'relative', 'total']);
+    expect(fall!.y).toEqual([BASE_LABEL, 'a = 1.5', 'b = missing', OUTPUT_LABEL]);
+    expect(fall!.x).toEqual([0.5, 2, -1, 1.5]);
+    // occlusion: the bars need not add up, so no running total
+    expect(traces(contributionsFigure({ ...explanation, methodKind: 'occlusion' }, colors))[0]!.type).toBe('bar');
   });
 });

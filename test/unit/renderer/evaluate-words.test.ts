@@ -6,8 +6,11 @@ import {
   cardFileName,
   confusionSummary,
   contributionsSummary,
+  explanationMethodWords,
+  explanationReading,
   finishedRuns,
   importanceSummary,
+  isAdditive,
   num3,
   pct,
   residualSummary,
@@ -55,6 +58,19 @@ describe('evaluate words', () => {
       importanceSummary({ metric: 'roc_auc', rows: 10, repeats: 5, columns: [{ column: 'c', mean: 0.001, std: 0 }, { column: 'a', mean: 0.3, std: 0.1 }, { column: 'b', mean: 0.2, std: 0.1 }, { column: 'd', mean: 0, std: 0 }] }),
     ).toBe('Permutation importance (drop in roc_auc when a column is shuffled, 5 repeats): most important a (0.300), b (0.200), c (0.00100).');
     expect(contributionsSummary([{ column: 'a', contribution: 2.5 }, { column: 'b', contribution: -1 }], 'log-odds')).toBe('Contributions on the log-odds scale, largest first: a +2.50, b -1.00.');
+  });
+
+  it('names the explanation method, and says how its numbers add up', () => {
+    const tree = { method: 'TreeSHAP (…)', methodKind: 'treeshap' as const, baseValue: -0.5, baselineOutput: 0.1, output: 1.25, scale: 'log-odds of yes' };
+    expect(explanationMethodWords(tree)).toBe('TreeSHAP, exact');
+    expect(explanationMethodWords({ method: 'occlusion (…)', methodKind: 'occlusion' })).toBe('occlusion, approximate');
+    // an explanation saved before methodKind existed keeps its words
+    expect(explanationMethodWords({ method: 'exact (linear model)' })).toBe('exact (linear model)');
+    expect(isAdditive(tree)).toBe(true);
+    expect(isAdditive({ methodKind: 'occlusion', baseValue: 0.1 })).toBe(false);
+    expect(isAdditive({ methodKind: 'treeshap' })).toBe(false);
+    expect(explanationReading(tree)).toMatch(/^The contributions start from the base value -0\.5000, the model's expected log-odds of yes over its training rows .* add up exactly to this row's 1\.250\./);
+    expect(explanationReading({ ...tree, methodKind: 'occlusion' })).toMatch(/a baseline row gives 0\.1000\)\. Interactions are ignored, so they need not add up/);
   });
 
   it('names the model card file after the run', () => {

@@ -232,7 +232,9 @@ export function registerTrain(program: Command, io: CliIo, run: RunCommand): voi
             emit(io, opts.json, e, () =>
               [
                 `row ${e.row}: predicted ${e.prediction}${e.probabilities ? ` (${Object.entries(e.probabilities).map(([c, p]) => `${c} ${fmt(p)}`).join(', ')})` : ''}`,
-                `${e.scale}: ${fmt(e.output)} against ${fmt(e.baselineOutput)} for a row of baseline values; ${e.method}`,
+                e.methodKind === 'treeshap' && e.baseValue !== undefined
+                  ? `${e.scale}: ${fmt(e.output)} = base value ${fmt(e.baseValue)} (expected over the training rows) + the contributions; ${e.method}`
+                  : `${e.scale}: ${fmt(e.output)} against ${fmt(e.baselineOutput)} for a row of baseline values; ${e.method}`,
                 table([['COLUMN', 'VALUE', 'CONTRIBUTION'], ...e.contributions.map((c) => [c.column, String(c.value), fmt(c.contribution)])]),
               ].join('\n'),
             );

@@ -1,7 +1,7 @@
 import type { Data } from 'plotly.js';
 import type { Evaluation, RowExplanation } from '../../../shared/train/models';
 import type { ChartColors, Figure } from './chart-types';
-import type { SweepPoint } from './evaluate-words';
+import { isAdditive, type SweepPoint } from './evaluate-words';
 
 /**
  * Figures of the Evaluate workspace, pure functions of the evaluation and the theme's colours.
@@ -153,8 +153,37 @@ export function partialDependenceFigure(pd: NonNullable<Evaluation['partialDepen
   };
 }
 
-/** One row's contributions: positive bars push towards the prediction's higher output, negative ones away. */
+/** The waterfall's first and last bars. */
+export const BASE_LABEL = 'base value';
+export const OUTPUT_LABEL = "this row's output";
+
+/**
+ * One row's contributions. When they add up exactly (TreeSHAP, linear models): a waterfall from the
+ * base value through each column, largest first, to the row's output. Otherwise (occlusion) signed
+ * bars, since a running total would end somewhere other than the output.
+ */
 export function contributionsFigure(explanation: RowExplanation, colors: ChartColors): Figure {
+  const label = (c: RowExplanation['contributions'][number]) => `${c.column} = ${c.value === null ? 'missing' : String(c.value)}`;
+  if (isAdditive(explanation)) {
+    const steps = explanation.contributions;
+    return {
+      data: [
+        {
+          type: 'waterfall',
+          orientation: 'h',
+          measure: ['absolute', ...steps.map(() => 'relative'), 'total'],
+          y: [BASE_LABEL, ...steps.map(label), OUTPUT_LABEL],
+          x: [explanation.baseValue!, ...steps.map((c) => c.contribution), explanation.output],
+          increasing: { marker: { color: colors.accent } },
+          decreasing: { marker: { color: colors.danger } },
+          totals: { marker: { color: colors.muted } },
+          connector: { line: { color: colors.grid, width: 1 } },
+          hovertemplate: '%{y}: %{x:.4g}<extra></extra>',
+        } as Data,
+      ],
+      layout: { xaxis: { title: { text: explanation.scale }, zeroline: true }, yaxis: { type: 'category', autorange: 'reversed', automargin: true, showgrid: false } },
+    };
+  }
   const ordered = [...explanation.contributions].reverse();
   return {
     data: [
@@ -162,7 +191,7 @@ export function contributionsFigure(explanation: RowExplanation, colors: ChartCo
         type: 'bar',
         orientation: 'h',
         x: ordered.map((c) => c.contribution),
-        y: ordered.map((c) => `${c.column} = ${String(c.value)}`),
+        y: ordered.map(label),
         marker: { color: ordered.map((c) => (c.contribution >= 0 ? colors.accent : colors.danger)) },
         hovertemplate: '%{y}: %{x:.4g}<extra></extra>',
       },

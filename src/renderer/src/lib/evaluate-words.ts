@@ -1,4 +1,4 @@
-import type { Evaluation, Run } from '../../../shared/train/models';
+import type { Evaluation, RowExplanation, Run } from '../../../shared/train/models';
 
 /** Pure helpers of the Evaluate workspace: which runs to offer, threshold choices, and the charts' summaries in words. */
 
@@ -83,6 +83,32 @@ export function partialDependenceSummary(pd: NonNullable<Evaluation['partialDepe
 export function contributionsSummary(contributions: readonly { column: string; contribution: number }[], scale: string): string {
   const top = contributions.slice(0, 3).map((c) => `${c.column} ${c.contribution >= 0 ? '+' : ''}${c.contribution.toPrecision(3)}`);
   return `Contributions on the ${scale} scale, largest first: ${top.join(', ')}.`;
+}
+
+/** The method in a few words: exact methods say so, occlusion says it approximates. */
+export function explanationMethodWords(e: Pick<RowExplanation, 'method' | 'methodKind'>): string {
+  if (e.methodKind === 'treeshap') return 'TreeSHAP, exact';
+  if (e.methodKind === 'exact-linear') return 'exact (linear model)';
+  if (e.methodKind === 'occlusion') return 'occlusion, approximate';
+  // Explanations made before the method was recorded as an id carry it in words only.
+  return e.method;
+}
+
+/** True when base value + contributions = output, so a waterfall from the base to the output is honest. */
+export function isAdditive(e: Pick<RowExplanation, 'methodKind' | 'baseValue'>): boolean {
+  return (e.methodKind === 'treeshap' || e.methodKind === 'exact-linear') && e.baseValue !== undefined;
+}
+
+/** How to read the numbers: where the contributions start, where they end, and on what scale. */
+export function explanationReading(e: Pick<RowExplanation, 'methodKind' | 'baseValue' | 'baselineOutput' | 'output' | 'scale'>): string {
+  const output = e.output.toPrecision(4);
+  if (e.methodKind === 'treeshap' && e.baseValue !== undefined) {
+    return `The contributions start from the base value ${e.baseValue.toPrecision(4)}, the model's expected ${e.scale} over its training rows (each split weighted by its training cover), and add up exactly to this row's ${output}. Interactions are shared fairly between the columns involved (Shapley values).`;
+  }
+  if (e.methodKind === 'exact-linear' && e.baseValue !== undefined) {
+    return `The contributions start from the base value ${e.baseValue.toPrecision(4)}, the ${e.scale} of a baseline row (column means, most frequent levels), and add up exactly to this row's ${output}: each is the column's own term in the model.`;
+  }
+  return `Each contribution is the change in ${e.scale} when that column alone is set to its baseline (a baseline row gives ${e.baselineOutput.toPrecision(4)}). Interactions are ignored, so they need not add up to the difference from this row's ${output}.`;
 }
 
 /** The card's file name: the run's name made safe for a file system. */

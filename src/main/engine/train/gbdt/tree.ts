@@ -81,15 +81,17 @@ export class TreeBuilder {
   }
 }
 
+/** The child that a float32 value x of the node's feature goes to; NaN fails both comparisons and takes the learned default. */
+export function childOf(tree: Tree, node: number, x: number): number {
+  const t = tree.threshold[node]!;
+  return x < t ? tree.left[node]! : x >= t ? tree.right[node]! : tree.defaultLeft[node] ? tree.left[node]! : tree.right[node]!;
+}
+
 /** The leaf a row of float32 features reaches. */
 export function leafOf(tree: Tree, columns: Float32Array[], row: number): number {
-  const { feature, threshold, left, right, defaultLeft } = tree;
+  const feature = tree.feature;
   let node = 0;
-  for (let f = feature[0]!; f >= 0; f = feature[node]!) {
-    const x = columns[f]![row]!;
-    // NaN fails both comparisons and takes the learned default.
-    node = x < threshold[node]! ? left[node]! : x >= threshold[node]! ? right[node]! : defaultLeft[node] ? left[node]! : right[node]!;
-  }
+  for (let f = feature[0]!; f >= 0; f = feature[node]!) node = childOf(tree, node, columns[f]![row]!);
   return node;
 }
 

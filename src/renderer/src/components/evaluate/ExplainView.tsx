@@ -3,7 +3,7 @@ import { RowExplanation, type Evaluation, type Run } from '../../../../shared/tr
 import type { ChartColors } from '../../lib/chart-types';
 import { toShownError } from '../../lib/errors';
 import { contributionsFigure, importanceFigure, partialDependenceFigure } from '../../lib/evaluate-figures';
-import { contributionsSummary, importanceSummary, partialDependenceSummary } from '../../lib/evaluate-words';
+import { contributionsSummary, explanationMethodWords, explanationReading, importanceSummary, isAdditive, partialDependenceSummary } from '../../lib/evaluate-words';
 import { isActive } from '../../lib/jobs';
 import { barHeight } from '../../lib/profile-figures';
 import { useAppStore } from '../../store';
@@ -107,6 +107,7 @@ function ExplainRow({ run }: { run: Run }) {
 
   const figure = useCallback((c: ChartColors) => contributionsFigure(explanation!, c), [explanation]);
   const valid = /^\d+$/.test(row);
+  const additive = explanation !== null && isAdditive(explanation);
   return (
     <div className="evaluate-explain-row">
       <h3>Explain a row</h3>
@@ -135,11 +136,20 @@ function ExplainRow({ run }: { run: Run }) {
         <div data-testid="evaluate-explanation">
           <p>
             Row {explanation.row} is predicted <strong data-testid="evaluate-explain-prediction">{explanation.prediction}</strong>
-            {explanation.probabilities && ` (${Object.entries(explanation.probabilities).map(([k, v]) => `${k}: ${(v * 100).toFixed(1)}%`).join(', ')})`}. Output {explanation.output.toPrecision(4)} on the {explanation.scale} scale against{' '}
-            {explanation.baselineOutput.toPrecision(4)} for a baseline row.
+            {explanation.probabilities && ` (${Object.entries(explanation.probabilities).map(([k, v]) => `${k}: ${(v * 100).toFixed(1)}%`).join(', ')})`}.
           </p>
+          <dl className="evaluate-metrics">
+            <div>
+              <dt>{additive ? 'Base value' : 'Baseline row'}</dt>
+              <dd data-testid="evaluate-explain-base">{(additive ? explanation.baseValue! : explanation.baselineOutput).toPrecision(4)}</dd>
+            </div>
+            <div>
+              <dt>This row ({explanation.scale})</dt>
+              <dd data-testid="evaluate-explain-output">{explanation.output.toPrecision(4)}</dd>
+            </div>
+          </dl>
           <p className="muted" data-testid="evaluate-explain-method">
-            Method: {explanation.method}. {contributionsSummary(explanation.contributions, explanation.scale)}
+            Method: {explanationMethodWords(explanation)}. {explanationReading(explanation)} {contributionsSummary(explanation.contributions, explanation.scale)}
           </p>
           <ul className="visually-hidden" data-testid="evaluate-contributions">
             {explanation.contributions.map((c) => (
@@ -148,7 +158,7 @@ function ExplainRow({ run }: { run: Run }) {
               </li>
             ))}
           </ul>
-          <PlotlyChart figure={figure} height={barHeight(explanation.contributions.length) + 30} label={contributionsSummary(explanation.contributions, explanation.scale)} testId="evaluate-contributions-chart" />
+          <PlotlyChart figure={figure} height={barHeight(explanation.contributions.length + (additive ? 2 : 0)) + 30} label={contributionsSummary(explanation.contributions, explanation.scale)} testId="evaluate-contributions-chart" />
         </div>
       )}
     </div>
