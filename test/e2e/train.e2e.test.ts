@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mlcycle } from '../helpers/cli';
 import { launchBrowser, screenshot, startHost, tempDir, type BrowserSession, type Host } from './harness';
+import { seeded, writeChurn } from './train-data';
 
 /**
  * The Train workspace end to end: the empty state sends the user to Data; then, on data imported
@@ -14,32 +15,7 @@ import { launchBrowser, screenshot, startHost, tempDir, type BrowserSession, typ
  */
 
 const TIMEOUT = 240_000;
-const CHURN_ROWS = 3000;
-const PLANS = ['basic', 'pro', 'team'];
 const SEGMENT_ROWS = 20_000;
-
-/** A seeded generator, so the files (and so the runs) are the same every time. */
-function seeded(seed: number) {
-  let state = seed;
-  return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-}
-
-/**
- * 3,000 customers. churned = 1 exactly when 2.5·x1 − 2·x2 + (plan = pro) + u > 0 with u uniform in
- * ±0.5: the label is a linear rule of the features up to a little noise, so a linear classifier
- * ranks almost every pair right (ROC AUC well above 0.9). spend is linear in x1 and x3 plus noise.
- */
-function writeChurn(file: string): void {
-  const rnd = seeded(7);
-  const lines = ['id,x1,x2,x3,plan,noise,spend,churned'];
-  for (let i = 0; i < CHURN_ROWS; i++) {
-    const [x1, x2, x3] = [rnd() * 4 - 2, rnd() * 4 - 2, rnd() * 2];
-    const plan = PLANS[i % 3]!;
-    const churned = 2.5 * x1 - 2 * x2 + (plan === 'pro' ? 1 : 0) + (rnd() - 0.5) > 0 ? 1 : 0;
-    lines.push(`${i + 1},${x1.toFixed(4)},${x2.toFixed(4)},${x3.toFixed(4)},${plan},${rnd().toFixed(4)},${(10 + 3 * x1 + 2 * x3 + rnd()).toFixed(3)},${churned}`);
-  }
-  writeFileSync(file, `${lines.join('\n')}\n`);
-}
 
 /**
  * 20,000 rows in 20 noisy classes over 12 numbers and a 50-level category: multinomial logistic

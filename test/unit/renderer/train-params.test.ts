@@ -1,40 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { MODEL_KINDS } from '../../../src/shared/train/models';
+import { LEARNER_ABOUT } from '../../../src/main/engine/train/learner-specs';
 import type { ChartColors } from '../../../src/renderer/src/lib/chart-types';
 import { asCurvePoint, curveFigure, mergePoints, overlayFigure, seriesNames } from '../../../src/renderer/src/lib/train-figures';
-import { defaultParamTexts, effectiveParams, LEARNERS, paramProblem, readParams } from '../../../src/renderer/src/lib/train-params';
+import { defaultParamTexts, effectiveParams, paramProblem, readParams } from '../../../src/renderer/src/lib/train-params';
 import { latencyText, latencyVerdict, paramText, sizeVerdict, thresholdVerdict } from '../../../src/renderer/src/lib/train-words';
 
 const colors: ChartColors = { text: '#000', muted: '#555', grid: '#ddd', surface: '#fff', accent: '#00f', danger: '#f00', warning: '#fa0', success: '#0a0', font: 'sans-serif' };
 
-describe('hyperparameter table', () => {
-  it('starts each learner at the engine’s defaults', () => {
-    expect(defaultParamTexts('logistic')).toEqual({ l2: '1e-4', maxIterations: '200', tolerance: '1e-7' });
-    expect(defaultParamTexts('linear')).toEqual({ l2: '1e-6' });
-    for (const model of MODEL_KINDS) expect(LEARNERS[model].description.length).toBeGreaterThan(20);
+/** The specs `train.learners` sends: the engine's own table. */
+const specs = (model: keyof typeof LEARNER_ABOUT) => LEARNER_ABOUT[model].parameters;
+
+describe('hyperparameter fields', () => {
+  it('starts each learner at the engine’s defaults, written as settings are typed', () => {
+    expect(defaultParamTexts(specs('logistic'))).toEqual({ l2: '1e-4', maxIterations: '200', tolerance: '1e-7' });
+    expect(defaultParamTexts(specs('linear'))).toEqual({ l2: '1e-6' });
+    expect(defaultParamTexts(specs('mlp'))).toMatchObject({ hidden: '64,64', activation: 'relu', learningRate: '0.001' });
   });
 
   it('sends numbers as numbers, choices and layer lists as text', () => {
-    expect(readParams('logistic', { l2: ' 0.01 ', maxIterations: '50' })).toEqual({ params: { l2: 0.01, maxIterations: 50, tolerance: 1e-7 }, problems: {} });
-    const mlp = readParams('mlp', { hidden: '32, 16', activation: 'tanh' });
+    expect(readParams(specs('logistic'), { l2: ' 0.01 ', maxIterations: '50' })).toEqual({ params: { l2: 0.01, maxIterations: 50, tolerance: 1e-7 }, problems: {} });
+    const mlp = readParams(specs('mlp'), { hidden: '32, 16', activation: 'tanh' });
     expect(mlp.problems).toEqual({});
     expect(mlp.params).toMatchObject({ hidden: '32, 16', activation: 'tanh', epochs: 10 });
   });
 
   it('refuses what the engine would, naming the setting', () => {
-    const spec = (model: 'logistic' | 'mlp', name: string) => LEARNERS[model].params!.find((p) => p.name === name)!;
+    const spec = (model: 'logistic' | 'mlp', name: string) => specs(model).find((p) => p.name === name)!;
     expect(paramProblem(spec('logistic', 'l2'), '-1')).toBe('L2 penalty (λ) must be between 0 and 1,000,000.');
     expect(paramProblem(spec('logistic', 'maxIterations'), '2.5')).toBe('Max iterations must be a whole number.');
     expect(paramProblem(spec('logistic', 'tolerance'), 'abc')).toBe('Tolerance must be a number; got “abc”.');
     expect(paramProblem(spec('logistic', 'tolerance'), '')).toBe('Enter a value (the default is 1e-7).');
     expect(paramProblem(spec('mlp', 'hidden'), '64,0')).toMatch(/up to 8 whole numbers from 1 to 4096/);
     expect(paramProblem(spec('mlp', 'activation'), 'softplus')).toBe('Activation must be one of relu, tanh, sigmoid, elu.');
-    expect(readParams('logistic', { l2: 'x' }).problems).toEqual({ l2: 'L2 penalty (λ) must be a number; got “x”.' });
+    expect(readParams(specs('logistic'), { l2: 'x' }).problems).toEqual({ l2: 'L2 penalty (λ) must be a number; got “x”.' });
   });
 
   it('fills a run’s unnamed parameters with the defaults, reading the CLI’s text as numbers', () => {
-    expect(effectiveParams('logistic', { l2: '0.5' })).toEqual({ l2: 0.5, maxIterations: 200, tolerance: 1e-7 });
-    expect(effectiveParams('mlp', {})).toMatchObject({ hidden: '64,64', optimizer: 'adam' });
+    expect(effectiveParams(specs('logistic'), { l2: '0.5' })).toEqual({ l2: 0.5, maxIterations: 200, tolerance: 1e-7 });
+    expect(effectiveParams(specs('mlp'), {})).toMatchObject({ hidden: '64,64', optimizer: 'adam' });
+    // Before the learners are known, a run's own parameters still show.
+    expect(effectiveParams([], { l2: '0.5' })).toEqual({ l2: 0.5 });
   });
 
   it('writes small values as a setting is typed', () => {
@@ -69,7 +74,7 @@ describe('training curves', () => {
     ]);
     expect((curveFigure([point(1, 3)], colors).data[0] as { mode: string }).mode).toBe('markers');
     // The x axis says what a step is for the learner: an MLP's curve is per epoch.
-    expect(curveFigure([point(1, 3)], colors, LEARNERS.mlp.step).layout.xaxis).toMatchObject({ title: { text: 'epoch' } });
+    expect(curveFigure([point(1, 3)], colors, LEARNER_ABOUT.mlp.step).layout.xaxis).toMatchObject({ title: { text: 'epoch' } });
   });
 
   it('overlays runs in one colour each, named by run', () => {

@@ -1,42 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Run } from '../../../src/shared/train/models';
+import { LEARNERS, run } from './train-fixtures';
 import { metricRows, settingRows } from '../../../src/renderer/src/lib/train-compare';
 import { DEFAULT_SORT, filterRuns, firstDirection, metricChoices, NO_FILTER, nextSort, shownMetric, sortRuns } from '../../../src/renderer/src/lib/train-table';
-
-/** A finished run with just what the table and the comparison read; the rest at plain values. */
-function run(id: string, change: Partial<Run> & { test?: Record<string, number | null> } = {}): Run {
-  const { test, ...rest } = change;
-  return {
-    id,
-    name: id,
-    status: 'succeeded',
-    model: 'logistic',
-    task: 'binary',
-    params: {},
-    versionId: 'v1',
-    dataset: 'churn@1',
-    splitId: 'split-1',
-    target: 'churned',
-    features: ['a', 'b'],
-    seed: 42,
-    backend: 'JavaScript (1 thread)',
-    rows: { train: 80, test: 20 },
-    metrics: { train: null, validation: null, test: test ?? null },
-    curves: [],
-    crossValidation: null,
-    search: null,
-    modelSha256: null,
-    modelBytes: 1000,
-    latencyMsPerRow: 0.001,
-    durationSeconds: 1,
-    jobId: null,
-    parentRunId: null,
-    error: null,
-    createdAt: '2026-11-26T08:00:00.000Z',
-    createdBy: 'ana',
-    ...rest,
-  };
-}
 
 const names = (runs: Run[]) => runs.map((r) => r.name);
 
@@ -75,6 +41,12 @@ describe('run table', () => {
     expect(names(filterRuns(runs, { ...NO_FILTER, text: 'churned nothing-like-this' }))).toEqual([]);
   });
 
+  it('lists a search’s trials under their parent unless asked to show them', () => {
+    const withTrials = [...runs, run('trial 1', { parentRunId: 'b' })];
+    expect(names(filterRuns(withTrials, NO_FILTER))).not.toContain('trial 1');
+    expect(names(filterRuns(withTrials, { ...NO_FILTER, trials: true }))).toContain('trial 1');
+  });
+
   it('offers the test metrics runs have, objective metrics first, and shows the chosen, else the objective’s, else the first', () => {
     const choices = metricChoices(runs);
     expect(choices).toEqual(['roc_auc', 'log_loss', 'rmse']);
@@ -88,7 +60,7 @@ describe('run table', () => {
 describe('run comparison', () => {
   it('fills in defaults a run did not name, so only a real difference is highlighted', () => {
     // The CLI sends "1e-4" as text and the UI 0.0001 as a number: the same setting. l2 10 differs.
-    const rows = settingRows([run('a', { params: { l2: '1e-4' } }), run('b', { params: {} }), run('c', { params: { l2: 10, maxIterations: 200 } })]);
+    const rows = settingRows([run('a', { params: { l2: '1e-4' } }), run('b', { params: {} }), run('c', { params: { l2: 10, maxIterations: 200 } })], LEARNERS);
     const differing = rows.filter((r) => r.differs).map((r) => r.name);
     expect(differing).toEqual(['l2']);
     expect(rows.find((r) => r.name === 'l2')!.values).toEqual(['1e-4', '1e-4', '10']);
@@ -97,7 +69,7 @@ describe('run comparison', () => {
 
   it('highlights what the runs trained on when it differs', () => {
     const cv = { folds: [{}, {}, {}], mean: {}, std: {} };
-    const rows = settingRows([run('a'), run('b', { dataset: 'churn@2', seed: 7, crossValidation: cv })]);
+    const rows = settingRows([run('a'), run('b', { dataset: 'churn@2', seed: 7, crossValidation: cv })], LEARNERS);
     expect(rows.filter((r) => r.differs).map((r) => r.name)).toEqual(['dataset', 'seed', 'cross-validation']);
     expect(rows.find((r) => r.name === 'cross-validation')!.values).toEqual(['—', '3 folds']);
   });

@@ -1,9 +1,38 @@
 import { modelCard } from '../../../shared/train/model-card';
 import { MlcycleError } from '../../../shared/contract/errors';
 import type { HandlerMap } from '../context';
-import { requireValidation, startAuto, startSearch } from '../train/search';
+import { MODEL_KINDS, MODEL_LABELS, TRAIN_TASKS, type ModelKind, type SearchDimension } from '../../../shared/train/models';
+import type { LearnerInfo } from '../../../shared/train/learners';
+import { AUTO_LEARNERS, requireValidation, startAuto, startSearch } from '../train/search';
+import { DEFAULT_SPACES } from '../train/search-space';
 import { isAvailable, learnerFor } from '../train/learners';
+import { LEARNER_ABOUT } from '../train/learner-specs';
 import { prepare, startRun } from '../train/start-run';
+
+/** What the UI needs to offer a learner: its words and parameter specs (the ones `parameters()` reads), tasks and default search space. */
+function learnerInfo(kind: ModelKind): LearnerInfo {
+  return { kind, label: MODEL_LABELS[kind], ...LEARNER_ABOUT[kind], available: isAvailable(kind), tasks: TRAIN_TASKS.filter((t) => AUTO_LEARNERS[t].includes(kind)), searchSpace: DEFAULT_SPACES[kind] };
+}
+
+/**
+ * A search space's every bound and value must be one the learner takes, checked now so a typo or an
+ * impossible range is refused at once (naming it) rather than failing every trial.
+ */
+function checkSpace(model: ModelKind, space: Record<string, SearchDimension> | undefined): void {
+  const { learner } = learnerFor(model);
+  const known = Object.keys(learner.parameters({}) as object);
+  for (const [name, dim] of Object.entries(space ?? {})) {
+    if (!known.includes(name)) throw new MlcycleError('INVALID_ARGUMENT', `The ${model} learner has no parameter ${name} to search; it takes ${known.join(', ')}.`, { field: `space.${name}` });
+    const values = 'values' in dim ? dim.values : [dim.min, dim.max];
+    for (const value of values) {
+      try {
+        learner.parameters({ [name]: value });
+      } catch (e) {
+        throw new MlcycleError('INVALID_ARGUMENT', `Search space of ${name}: ${e instanceof Error ? e.message : String(e)}`, { field: `space.${name}` });
+      }
+    }
+  }
+}
 
 export const trainHandlers = {
   'train.start': async (args, ctx) => {
@@ -20,6 +49,7 @@ export const trainHandlers = {
     const prepared = await prepare(project, { ...args, params: {}, exclude: args.exclude }, [0.7, 0.15, 0.15]);
     requireValidation(prepared);
     learnerFor(args.model).learner.parameters(args.fixed);
+    checkSpace(args.model, args.space);
     return startSearch(project, ctx.identity, prepared, args);
   },
   'train.auto': async (args, ctx) => {
@@ -38,10 +68,13 @@ export const trainHandlers = {
     }
     return store.runs.get(run.id);
   },
+  'train.learners': () => MODEL_KINDS.map(learnerInfo),
   'runs.list': (args, ctx) => {
     const { store } = ctx.session.require();
     const versionIds = args.dataset ? [store.datasets.resolve(args.dataset).version.id] : undefined;
-    return store.runs.list({ versionIds, limit: args.limit });
+    // A parent named by id or name, as runs.get takes it; an unknown one is refused rather than listing nothing.
+    const parentRunId = args.parent ? store.runs.get(args.parent).id : undefined;
+    return store.runs.list({ versionIds, parentRunId, limit: args.limit });
   },
   'runs.get': (args, ctx) => ctx.session.require().store.runs.get(args.id),
   'runs.explain': (args, ctx) => {

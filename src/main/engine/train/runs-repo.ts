@@ -146,10 +146,19 @@ export class RunsRepo {
     return toRun(row);
   }
 
-  list(options: { versionIds?: string[]; limit: number }): Run[] {
-    const rows = options.versionIds
-      ? (this.db.prepare(`${SELECT} WHERE r.version_id IN (${options.versionIds.map(() => '?').join(', ')}) ORDER BY r.created_at DESC LIMIT ?`).all(...options.versionIds, options.limit) as Row[])
-      : (this.db.prepare(`${SELECT} ORDER BY r.created_at DESC LIMIT ?`).all(options.limit) as Row[]);
-    return rows.map(toRun);
+  /** Newest first; `versionIds` keeps runs of those dataset versions, `parentRunId` the trials of one search or auto run. */
+  list(options: { versionIds?: string[]; parentRunId?: string; limit: number }): Run[] {
+    const where: string[] = [];
+    const values: unknown[] = [];
+    if (options.versionIds) {
+      where.push(`r.version_id IN (${options.versionIds.map(() => '?').join(', ')})`);
+      values.push(...options.versionIds);
+    }
+    if (options.parentRunId) {
+      where.push('r.parent_run_id = ?');
+      values.push(options.parentRunId);
+    }
+    const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY r.created_at DESC LIMIT ?`;
+    return (this.db.prepare(sql).all(...values, options.limit) as Row[]).map(toRun);
   }
 }

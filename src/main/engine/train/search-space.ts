@@ -2,6 +2,8 @@ import { MlcycleError } from '../../../shared/contract/errors';
 import type { ModelKind, SearchDimension } from '../../../shared/train/models';
 import { seededRandom } from '../data/analysis/rng';
 
+export { halvingRounds } from '../../../shared/train/halving';
+
 /** Where each learner's hyperparameters are worth searching, unless the request says otherwise. */
 export const DEFAULT_SPACES: Record<ModelKind, Record<string, SearchDimension>> = {
   logistic: { l2: { min: 1e-6, max: 1, log: true, integer: false } },
@@ -38,20 +40,4 @@ export function sampleConfigs(space: Record<string, SearchDimension>, trials: nu
       }),
     ),
   );
-}
-
-/**
- * Successive halving's rounds for n trials with reduction factor η: each round keeps the best
- * ⌈n/η⌉ and gives them η times the training rows, ending on all of them.
- * 12 trials, η = 3: 12 on 1/9 of the rows, 4 on 1/3, 2 on all.
- */
-export function halvingRounds(trials: number, eta = 3): Array<{ keep: number; fraction: number }> {
-  const count = Math.floor(Math.log(trials) / Math.log(eta) + 1e-9) + 1;
-  const rounds: Array<{ keep: number; fraction: number }> = [];
-  let n = trials;
-  for (let r = 0; r < count; r++) {
-    rounds.push({ keep: n, fraction: eta ** (r - (count - 1)) });
-    n = Math.max(1, Math.ceil(n / eta));
-  }
-  return rounds;
 }

@@ -92,24 +92,30 @@ export function requireValidation(prepared: Prepared): void {
   }
 }
 
-const AUTO_LEARNERS: Record<TrainTask, Array<Run['model']>> = {
+/** The learners that fit each task, in the order auto starts them. */
+export const AUTO_LEARNERS: Record<TrainTask, Array<Run['model']>> = {
   binary: ['logistic', 'gbdt', 'random_forest', 'mlp'],
   multiclass: ['logistic', 'gbdt', 'random_forest', 'mlp'],
   regression: ['linear', 'gbdt', 'random_forest', 'mlp'],
 };
 
 /**
- * Auto: every available learner that fits the task, with its defaults, trained in parallel up to
- * the core count; when the budget runs out the ones still training are stopped. The finished ones
- * are ranked like search trials and the best becomes the parent's result.
+ * Auto: every available learner that fits the task (or those of them the request names), with its
+ * defaults, trained in parallel up to the core count; when the budget runs out the ones still
+ * training are stopped. The finished ones are ranked like search trials and the best becomes the
+ * parent's result.
  */
 export function startAuto(project: OpenProject, identity: string, prepared: Prepared, req: AutoRequest, available: (model: Run['model']) => boolean): { run: Run; children: Run[] } {
   const { store, jobs } = project;
-  const models = AUTO_LEARNERS[prepared.task].filter(available);
+  const models = AUTO_LEARNERS[prepared.task].filter((m) => available(m) && (!req.models || req.models.includes(m)));
+  if (!models.length) {
+    const fitting = AUTO_LEARNERS[prepared.task].filter(available);
+    throw new MlcycleError('INVALID_ARGUMENT', `None of the chosen learners (${req.models?.join(', ') ?? 'none'}) fits this ${prepared.task} task; choose from ${fitting.join(', ')}.`, { field: 'models' });
+  }
   const ranking = rankingMetric(project, prepared.task);
   const name = req.name ?? `auto: ${prepared.version.datasetName}@${prepared.version.version} → ${prepared.target}`;
   const parent = store.runs.create({ name, model: models[0]!, task: prepared.task, params: {}, versionId: prepared.version.id, splitId: prepared.split?.id ?? null, target: prepared.target, features: prepared.features.map((c) => c.name), seed: req.seed, createdBy: identity, parentRunId: null });
-  const summary: SearchSummary = { strategy: 'auto', trials: models.length, metric: ranking.metric, higherIsBetter: ranking.higherIsBetter, space: {}, rounds: [], bestRunId: null };
+  const summary: SearchSummary = { strategy: 'auto', trials: models.length, metric: ranking.metric, higherIsBetter: ranking.higherIsBetter, space: {}, rounds: [], bestRunId: null, budgetSeconds: req.budgetSeconds };
   store.runs.saveSearch(parent.id, summary);
   const score = (run: Run) => run.metrics.validation?.[ranking.metric] ?? null;
 

@@ -1,3 +1,4 @@
+import type { LearnerInfo } from '../../../shared/train/learners';
 import { MODEL_LABELS, type MetricSet, type Run } from '../../../shared/train/models';
 import { effectiveParams } from './train-params';
 import { higherIsBetter, inMetricOrder, paramText } from './train-words';
@@ -23,8 +24,8 @@ function row(name: string, values: string[], param: boolean): SettingRow {
  * (the learner's default filled in where a run did not name one; "—" where a learner has no such
  * parameter).
  */
-export function settingRows(runs: readonly Run[]): SettingRow[] {
-  const params = runs.map((r) => effectiveParams(r.model, r.params));
+export function settingRows(runs: readonly Run[], learners: readonly LearnerInfo[] | null): SettingRow[] {
+  const params = runs.map((r) => effectiveParams(learners?.find((l) => l.kind === r.model)?.parameters ?? [], r.params));
   const names = [...new Set(params.flatMap((p) => Object.keys(p)))].sort();
   return [
     row('model', runs.map((r) => MODEL_LABELS[r.model]), false),

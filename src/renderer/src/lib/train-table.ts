@@ -16,9 +16,11 @@ export interface RunFilter {
   /** '' = every model / status. */
   model: string;
   status: string;
+  /** Show the trials of searches and auto runs too (they are listed under their parent otherwise). */
+  trials: boolean;
 }
 
-export const NO_FILTER: RunFilter = { text: '', model: '', status: '' };
+export const NO_FILTER: RunFilter = { text: '', model: '', status: '', trials: false };
 export const DEFAULT_SORT: RunSort = { key: 'created', direction: 'descending' };
 
 /** A run's test score on `metric`; null when it has none (still running, failed, another task). */
@@ -77,6 +79,7 @@ export function filterRuns(runs: readonly Run[], filter: RunFilter): Run[] {
   return runs.filter((run) => {
     if (filter.model && run.model !== filter.model) return false;
     if (filter.status && run.status !== filter.status) return false;
+    if (!filter.trials && run.parentRunId) return false;
     const haystack = `${run.name} ${run.dataset} ${run.target} ${run.model} ${run.id}`.toLowerCase();
     return words.every((w) => haystack.includes(w));
   });

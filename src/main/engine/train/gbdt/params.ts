@@ -1,4 +1,5 @@
 import { MlcycleError } from '../../../../shared/contract/errors';
+import { FOREST_SPECS, GBDT_SPECS, specNumber, type TreeSpecs } from '../learner-specs';
 import { choiceParam, numberParam } from '../params';
 import type { Growth } from './grow';
 
@@ -50,10 +51,11 @@ function booleanParam(raw: Record<string, unknown>, name: string, fallback: bool
   throw invalid(name, `Parameter ${name} must be true or false; got ${JSON.stringify(given)}.`);
 }
 
-function treeParams(raw: Record<string, unknown>, defaults: { maxDepth: number; lambda: number; colsampleByNode: number | null }): TreeParams {
+/** `specs` carry the learner's defaults and ranges for the parameters the form shows; the rest are for the CLI. */
+function treeParams(raw: Record<string, unknown>, specs: TreeSpecs, defaults: { colsampleByNode: number | null }): TreeParams {
   const growth = choiceParam(raw, 'growth', 'depthwise', ['depthwise', 'leafwise'] as const);
   const leafwise = growth === 'leafwise';
-  const maxDepth = numberParam(raw, 'maxDepth', leafwise ? 0 : defaults.maxDepth, { min: 0, max: 64, integer: true });
+  const maxDepth = specNumber(raw, specs.maxDepth, leafwise ? 0 : specs.maxDepth.default);
   const maxLeaves = numberParam(raw, 'maxLeaves', leafwise ? 31 : 0, { min: 0, max: 1 << 20, integer: true });
   if (maxDepth === 0 && maxLeaves === 0) throw invalid('maxDepth', 'Parameters maxDepth and maxLeaves are both 0 (no limit): set maxDepth (1 to 64) or maxLeaves (2 or more) so trees stop growing.');
   if (maxLeaves === 1) throw invalid('maxLeaves', 'Parameter maxLeaves must be 0 (no limit) or between 2 and 1048576; got 1.');
@@ -62,11 +64,11 @@ function treeParams(raw: Record<string, unknown>, defaults: { maxDepth: number; 
     growth,
     maxDepth,
     maxLeaves,
-    lambda: numberParam(raw, 'lambda', defaults.lambda, { min: 0, max: 1e6 }),
+    lambda: specNumber(raw, specs.lambda),
     gamma: numberParam(raw, 'gamma', 0, { min: 0, max: 1e6 }),
-    minChildWeight: numberParam(raw, 'minChildWeight', 1, { min: 0, max: 1e6 }),
-    subsample: numberParam(raw, 'subsample', 1, { min: 0.001, max: 1 }),
-    colsampleByTree: numberParam(raw, 'colsampleByTree', 1, { min: 0.001, max: 1 }),
+    minChildWeight: specNumber(raw, specs.minChildWeight),
+    subsample: specNumber(raw, specs.subsample),
+    colsampleByTree: specNumber(raw, specs.colsampleByTree),
     colsampleByNode: byNode === 'sqrt' ? null : byNode === undefined || byNode === '' ? defaults.colsampleByNode : numberParam(raw, 'colsampleByNode', 1, { min: 0.001, max: 1 }),
     maxBins: numberParam(raw, 'maxBins', 255, { min: 2, max: 255, integer: true }),
     threads: numberParam(raw, 'threads', 0, { min: 0, max: 64, integer: true }),
@@ -78,10 +80,10 @@ const TREE_NAMES = ['growth', 'maxDepth', 'maxLeaves', 'lambda', 'gamma', 'minCh
 export function gbdtParameters(raw: Record<string, unknown>): GbdtParams {
   refuseUnknown(raw, ['nEstimators', 'learningRate', 'earlyStoppingRounds', ...TREE_NAMES]);
   return {
-    nEstimators: numberParam(raw, 'nEstimators', 100, { min: 1, max: 100_000, integer: true }),
-    learningRate: numberParam(raw, 'learningRate', 0.1, { min: 1e-6, max: 1 }),
-    earlyStoppingRounds: numberParam(raw, 'earlyStoppingRounds', 0, { min: 0, max: 100_000, integer: true }),
-    ...treeParams(raw, { maxDepth: 6, lambda: 1, colsampleByNode: 1 }),
+    nEstimators: specNumber(raw, GBDT_SPECS.nEstimators),
+    learningRate: specNumber(raw, GBDT_SPECS.learningRate),
+    earlyStoppingRounds: specNumber(raw, GBDT_SPECS.earlyStoppingRounds),
+    ...treeParams(raw, GBDT_SPECS, { colsampleByNode: 1 }),
   };
 }
 
@@ -89,8 +91,8 @@ export function gbdtParameters(raw: Record<string, unknown>): GbdtParams {
 export function forestParameters(raw: Record<string, unknown>): ForestParams {
   refuseUnknown(raw, ['nEstimators', 'bootstrap', ...TREE_NAMES]);
   return {
-    nEstimators: numberParam(raw, 'nEstimators', 100, { min: 1, max: 10_000, integer: true }),
+    nEstimators: specNumber(raw, FOREST_SPECS.nEstimators),
     bootstrap: booleanParam(raw, 'bootstrap', true),
-    ...treeParams(raw, { maxDepth: 12, lambda: 0, colsampleByNode: null }),
+    ...treeParams(raw, FOREST_SPECS, { colsampleByNode: null }),
   };
 }

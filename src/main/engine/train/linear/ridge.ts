@@ -1,6 +1,6 @@
 import { MlcycleError } from '../../../../shared/contract/errors';
 import type { FeatureMatrix, Learner, Predictions, TrainedModel } from '../learner';
-import { numberParam } from '../params';
+import { LINEAR_SPECS, specNumber } from '../learner-specs';
 
 export interface RidgeParams {
   /** λ in ½·mean squared error + λ/2·‖w‖² (the intercept is not penalised). */
@@ -70,7 +70,7 @@ const mse = (model: RidgeModel, x: FeatureMatrix, y: Float64Array) => {
 export const linearLearner: Learner<RidgeParams> = {
   kind: 'linear',
   parameters(raw) {
-    return { l2: numberParam(raw, 'l2', 1e-6, { min: 0, max: 1e6 }) };
+    return { l2: specNumber(raw, LINEAR_SPECS.l2) };
   },
   async fit(train, validation, params, ctx) {
     if (train.y.kind !== 'regression') throw new MlcycleError('INVALID_ARGUMENT', 'Linear regression predicts numbers; for classes use logistic regression.', { field: 'model' });

@@ -1,7 +1,7 @@
 import { MlcycleError } from '../../../../shared/contract/errors';
 import { seededRandom } from '../../data/analysis/rng';
 import type { FeatureMatrix, Learner, Predictions, Target, TrainedModel } from '../learner';
-import { choiceParam, numberParam } from '../params';
+import { MLP_SPECS, specChoice, specNumber } from '../learner-specs';
 import { backend, describeBackend, type Tf } from './backend';
 
 export interface MlpParams {
@@ -100,7 +100,7 @@ class MlpModel implements TrainedModel {
 
 /** Parses "64,64" (CLI) or [64, 64] (UI). */
 function hiddenParam(raw: Record<string, unknown>): number[] {
-  const given = raw.hidden ?? '64,64';
+  const given = raw.hidden ?? MLP_SPECS.hidden.default;
   const list = Array.isArray(given) ? given : String(given).split(/[,\s]+/).filter(Boolean);
   const units = list.map(Number);
   if (units.length > 8 || units.some((u) => !Number.isInteger(u) || u < 1 || u > 4096)) {
@@ -119,13 +119,13 @@ export const mlpLearner: Learner<MlpParams> = {
   parameters(raw) {
     return {
       hidden: hiddenParam(raw),
-      activation: choiceParam(raw, 'activation', 'relu', ['relu', 'tanh', 'sigmoid', 'elu'] as const),
-      dropout: numberParam(raw, 'dropout', 0, { min: 0, max: 0.9 }),
-      optimizer: choiceParam(raw, 'optimizer', 'adam', ['adam', 'sgd', 'rmsprop'] as const),
-      learningRate: numberParam(raw, 'learningRate', 0.001, { min: 1e-6, max: 10 }),
-      batchSize: numberParam(raw, 'batchSize', 512, { min: 1, max: 65_536, integer: true }),
-      epochs: numberParam(raw, 'epochs', 10, { min: 1, max: 10_000, integer: true }),
-      patience: numberParam(raw, 'patience', 3, { min: 0, max: 1000, integer: true }),
+      activation: specChoice<MlpParams['activation']>(raw, MLP_SPECS.activation),
+      dropout: specNumber(raw, MLP_SPECS.dropout),
+      optimizer: specChoice<MlpParams['optimizer']>(raw, MLP_SPECS.optimizer),
+      learningRate: specNumber(raw, MLP_SPECS.learningRate),
+      batchSize: specNumber(raw, MLP_SPECS.batchSize),
+      epochs: specNumber(raw, MLP_SPECS.epochs),
+      patience: specNumber(raw, MLP_SPECS.patience),
     };
   },
   async fit(train, validation, p, ctx) {

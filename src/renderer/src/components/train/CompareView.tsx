@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Run } from '../../../../shared/train/models';
 import { metricRows, settingRows, SETS } from '../../lib/train-compare';
-import { LEARNERS } from '../../lib/train-params';
 import { OverlayChart } from './CurveChart';
 import { MetricsTable } from './MetricsTable';
-import { trainActions } from './train-store';
+import { trainActions, useTrainStore } from './train-store';
+import { learnerOf } from './useLearners';
 
 /** Runs side by side: their settings with differences highlighted, metrics per set (best in bold), curves overlaid. */
 export function CompareView({ runs }: { runs: Run[] }) {
@@ -14,12 +14,13 @@ export function CompareView({ runs }: { runs: Run[] }) {
   useEffect(() => {
     ref.current?.scrollIntoView({ block: 'start' });
   }, [key]);
-  const rows = settingRows(runs);
+  const learners = useTrainStore((s) => s.learners);
+  const rows = settingRows(runs, learners);
   const differing = rows.filter((r) => r.differs).length;
   const shown = onlyDiffs ? rows.filter((r) => r.differs) : rows;
   const names = runs.map((r) => r.name);
   // Runs of one kind of learner share their unit of progress; a mix is plotted per step.
-  const steps = new Set(runs.map((r) => LEARNERS[r.model].step));
+  const steps = new Set(runs.map((r) => learnerOf(learners, r.model)?.step ?? 'step'));
   const step = steps.size === 1 ? [...steps][0]! : 'step';
   const curves = useMemo(() => runs.map((r) => ({ name: r.name, points: r.curves })), [runs]);
 

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { Run } from '../../../../shared/train/models';
 import { dateTime } from '../../lib/format';
 import { metricTable, SETS } from '../../lib/train-compare';
-import { effectiveParams, LEARNERS } from '../../lib/train-params';
+import { effectiveParams } from '../../lib/train-params';
 import { metricLabel, paramText, thresholdVerdict } from '../../lib/train-words';
 import { useAppStore } from '../../store';
 import { CrossValidationTable } from './CrossValidationTable';
@@ -11,12 +11,15 @@ import { LiveRun } from './LiveRun';
 import { MetricsTable } from './MetricsTable';
 import { RunFacts } from './RunFacts';
 import { STATUS_TEXT } from './RunTable';
+import { trainActions, useTrainStore } from './train-store';
+import { learnerOf, useStep } from './useLearners';
 
 const present = (run: Run) => SETS.filter((set) => run.metrics[set] !== null);
 
 /** The hyperparameters the run used, those it left at the learner's default marked so. */
 function ParamsTable({ run }: { run: Run }) {
-  const params = effectiveParams(run.model, run.params);
+  const learner = useTrainStore((s) => learnerOf(s.learners, run.model));
+  const params = effectiveParams(learner?.parameters ?? [], run.params);
   return (
     <table className="train-table train-params-table" data-testid="train-detail-params">
       <caption>Hyperparameters</caption>
@@ -53,7 +56,7 @@ export function RunDetail({ run }: { run: Run }) {
   const objective = useAppStore((s) => s.objective?.value);
   const sets = present(run);
   const primary = objective?.primaryMetric ?? null;
-  const step = LEARNERS[run.model].step;
+  const step = useStep(run.model);
   const verdict = primary ? thresholdVerdict(primary.metric, run.metrics.test?.[primary.metric], primary) : null;
 
   return (
@@ -67,6 +70,14 @@ export function RunDetail({ run }: { run: Run }) {
           {run.createdBy}, {dateTime(run.createdAt)} · id <span className="mono">{run.id.slice(0, 8)}</span>
         </span>
       </header>
+      {run.parentRunId && (
+        <p className="train-parent-link">
+          A trial of a search or auto run.{' '}
+          <button type="button" className="button small" data-testid="train-open-parent" onClick={() => trainActions.open({ kind: 'run', id: run.parentRunId! })}>
+            Back to all its trials
+          </button>
+        </p>
+      )}
       {run.status === 'running' && run.jobId && <LiveRun jobId={run.jobId} step={step} />}
       {run.error && (
         <p className="form-error" role="alert" data-testid="train-run-error">

@@ -60,6 +60,12 @@ export function RunsPanel({ runs }: { runs: Run[] }) {
             ))}
           </select>
         </label>
+        {runs.some((r) => r.parentRunId) && (
+          <label className="checkbox-row train-show-trials">
+            <input type="checkbox" data-testid="train-filter-trials" checked={filter.trials} onChange={(e) => trainActions.setFilter({ trials: e.target.checked })} />
+            Show search trials
+          </label>
+        )}
         {choices.length > 1 && (
           <label>
             <span>Metric column</span>
@@ -79,7 +85,7 @@ export function RunsPanel({ runs }: { runs: Run[] }) {
       ) : (
         <p className="muted train-none" data-testid="train-none-match">
           No run matches these filters.{' '}
-          <button type="button" className="button small ghost" onClick={() => trainActions.setFilter({ text: '', model: '', status: '' })}>
+          <button type="button" className="button small ghost" onClick={() => trainActions.setFilter({ text: '', model: '', status: '', trials: true })}>
             Show all runs
           </button>
         </p>

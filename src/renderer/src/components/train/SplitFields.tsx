@@ -28,9 +28,13 @@ interface SplitFieldsProps {
   onChange(change: Partial<RunDraft>): void;
 }
 
-/** Which rows train and which test: a split saved for this version, or a new 80/20 one made with the seed. */
+/**
+ * Which rows train and which test: a split saved for this version, or a new one made with the seed
+ * (80/20 for one run; 70/15/15 for a search or auto, which rank their trials on the validation rows).
+ */
 export function SplitFields({ splits, draft, disabled, onChange }: SplitFieldsProps) {
   const seedError = seedProblem(draft.seed) ?? undefined;
+  const single = draft.mode === 'single';
   const seed = seedError ? 'N' : draft.seed.trim();
   const chosen = splits?.find((s) => s.id === draft.split);
   return (
@@ -38,11 +42,17 @@ export function SplitFields({ splits, draft, disabled, onChange }: SplitFieldsPr
       <Field
         id="train-split"
         label="Split"
-        hint={chosen ? `${chosen.strategy}, ${setsText(chosen)} rows.` : 'Stratified by class for a classifier; made once per seed, then reused by runs with the same seed.'}
+        hint={
+          chosen
+            ? `${chosen.strategy}, ${setsText(chosen)} rows.${!single && !chosen.counts.validation ? ' A search needs a validation set: choose a split with three shares.' : ''}`
+            : `Stratified by class for a classifier; made once per seed, then reused by runs with the same seed.${single ? '' : ' Trials are ranked on the validation rows.'}`
+        }
       >
         {(c) => (
           <select {...c} data-testid="train-split" value={draft.split} disabled={disabled} onChange={(e) => onChange({ split: e.target.value })}>
-            <option value="">New 80/20 with seed {seed}</option>
+            <option value="">
+              New {single ? '80/20' : '70/15/15'} with seed {seed}
+            </option>
             {(splits ?? []).map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name} ({s.ratios.map((r) => Math.round(r * 100)).join('/')})
@@ -52,12 +62,15 @@ export function SplitFields({ splits, draft, disabled, onChange }: SplitFieldsPr
         )}
       </Field>
       <div className="train-pair">
-        <Field id="train-seed" label="Seed" hint="Same seed and data, same run." error={seedError}>
+        <Field id="train-seed" label="Seed" hint={single ? 'Same seed and data, same run.' : 'Same seed and data, same trials.'} error={seedError}>
           {(c) => <input {...c} data-testid="train-seed" inputMode="numeric" value={draft.seed} disabled={disabled} onChange={(e) => onChange({ seed: e.target.value })} />}
         </Field>
-        <Field id="train-cv" label="CV folds" hint="Optional: cross-validate on k folds of the training rows first." error={foldsProblem(draft.cv) ?? undefined}>
-          {(c) => <input {...c} data-testid="train-cv" inputMode="numeric" placeholder="none" value={draft.cv} disabled={disabled} onChange={(e) => onChange({ cv: e.target.value })} />}
-        </Field>
+        {/* Searches rank on a validation set rather than cross-validating each trial. */}
+        {single && (
+          <Field id="train-cv" label="CV folds" hint="Optional: cross-validate on k folds of the training rows first." error={foldsProblem(draft.cv) ?? undefined}>
+            {(c) => <input {...c} data-testid="train-cv" inputMode="numeric" placeholder="none" value={draft.cv} disabled={disabled} onChange={(e) => onChange({ cv: e.target.value })} />}
+          </Field>
+        )}
       </div>
     </>
   );

@@ -1,12 +1,14 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../../store';
 import { CompareView } from './CompareView';
+import { ParentRunDetail } from './ParentRunDetail';
 import { RunDetail } from './RunDetail';
 import { RunForm } from './RunForm';
 import { RunsPanel } from './RunsPanel';
 import { trainActions, useTrainStore } from './train-store';
 import { useRuns } from './useRuns';
 import '../../styles/train.css';
+import './train-search.css';
 import { StageHeader } from '../StageHeader';
 
 /** A list that could not be loaded, in words, with a way to ask again. */
@@ -42,8 +44,10 @@ export function TrainWorkspace() {
   useEffect(() => {
     trainActions.adopt(projectId);
   }, [projectId]);
-  // Opened mid-run with nothing chosen: show the run that is training, with its curve so far.
-  const running = runs?.find((r) => r.status === 'running')?.id;
+  // Opened mid-run with nothing chosen: show the run that is training, with its curve so far (for a
+  // trial, the search or auto run it belongs to).
+  const live = runs?.find((r) => r.status === 'running' && !r.parentRunId) ?? runs?.find((r) => r.status === 'running');
+  const running = live?.parentRunId ?? live?.id;
   useEffect(() => {
     if (running && !useTrainStore.getState().opened) trainActions.open({ kind: 'run', id: running });
   }, [running]);
@@ -94,7 +98,7 @@ export function TrainWorkspace() {
               <RunsPanel runs={runs} />
             )}
             {error && <LoadProblem what="runs again" message={error} retry={trainActions.reloadRuns} />}
-            {openRun && <RunDetail key={openRun.id} run={openRun} />}
+            {openRun && (openRun.search ? <ParentRunDetail key={openRun.id} run={openRun} /> : <RunDetail key={openRun.id} run={openRun} />)}
             {compared.length >= 2 && <CompareView runs={compared} />}
           </div>
         </div>

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
+import type { LearnerInfo } from '../../../../shared/train/learners';
 import type { ModelKind } from '../../../../shared/train/models';
 import { DEFAULT_SORT, NO_FILTER, type RunFilter, type RunSort } from '../../lib/train-table';
-import { defaultParamTexts } from '../../lib/train-params';
+import type { DimDraft } from '../../lib/train-search';
 
 /**
  * The Train page's own state. The workspace unmounts when another stage is shown, so what the user
@@ -9,14 +10,26 @@ import { defaultParamTexts } from '../../lib/train-params';
  * this store, not in components; it starts afresh when another project opens.
  */
 
+/** One run with the settings given; a search over the learner's parameters; or auto across learners. */
+export type RunMode = 'single' | 'search' | 'auto';
+
 export interface RunDraft {
+  mode: RunMode;
   dataset: string;
   /** '' = the dataset's latest version. */
   versionId: string;
   /** '' = the version's own target. */
   target: string;
   model: ModelKind;
+  /** Typed hyperparameters by name; a missing one shows (and sends) the engine's default. */
   params: Record<string, string>;
+  strategy: 'random' | 'halving';
+  trials: string;
+  /** Per learner, how each parameter is searched; a missing one starts from the engine's default space. */
+  dims: Partial<Record<ModelKind, Record<string, DimDraft>>>;
+  budgetMinutes: string;
+  /** The learners auto tries; null = every available one. */
+  autoModels: ModelKind[] | null;
   /** '' = a new 80/20 split with the seed (or the one made earlier with it). */
   split: string;
   seed: string;
@@ -26,7 +39,24 @@ export interface RunDraft {
   name: string;
 }
 
-export const INITIAL_DRAFT: RunDraft = { dataset: '', versionId: '', target: '', model: 'logistic', params: defaultParamTexts('logistic'), split: '', seed: '42', cv: '', exclude: [], name: '' };
+export const INITIAL_DRAFT: RunDraft = {
+  mode: 'single',
+  dataset: '',
+  versionId: '',
+  target: '',
+  model: 'logistic',
+  params: {},
+  strategy: 'random',
+  trials: '12',
+  dims: {},
+  budgetMinutes: '5',
+  autoModels: null,
+  split: '',
+  seed: '42',
+  cv: '',
+  exclude: [],
+  name: '',
+};
 
 /** What the panel under the table shows. */
 export type Opened = { kind: 'run'; id: string } | { kind: 'compare'; ids: string[] } | null;
@@ -45,9 +75,12 @@ interface TrainState {
   runsAsked: number;
   /** The New run form folded away, to give the runs the room. */
   formFolded: boolean;
+  /** What the engine says about its learners (train.learners); null until loaded. */
+  learners: LearnerInfo[] | null;
+  learnersError: string | null;
 }
 
-const FRESH = { draft: INITIAL_DRAFT, opened: null, checked: [], sort: DEFAULT_SORT, filter: NO_FILTER, metric: null, runsAsked: 0, formFolded: false } satisfies Omit<TrainState, 'projectId'>;
+const FRESH = { draft: INITIAL_DRAFT, opened: null, checked: [], sort: DEFAULT_SORT, filter: NO_FILTER, metric: null, runsAsked: 0, formFolded: false, learners: null, learnersError: null } satisfies Omit<TrainState, 'projectId'>;
 
 export const useTrainStore = create<TrainState>()(() => ({ projectId: null, ...FRESH }));
 
@@ -79,6 +112,9 @@ export const trainActions = {
   },
   foldForm(folded: boolean) {
     useTrainStore.setState({ formFolded: folded });
+  },
+  learnersLoaded(learners: LearnerInfo[] | null, error: string | null) {
+    useTrainStore.setState({ learners, learnersError: error });
   },
   reloadRuns() {
     useTrainStore.setState((s) => ({ runsAsked: s.runsAsked + 1 }));
