@@ -155,7 +155,7 @@ describe('Train workspace (headless host, Chromium)', () => {
     // The version (and so its target) arrives with data.show, just after the list of datasets.
     await expect.poll(() => byTestId('train-target').inputValue()).toBe('churned');
     expect(await byTestId('train-model').inputValue()).toBe('logistic');
-    expect([await byTestId('train-param-l2').inputValue(), await byTestId('train-param-maxIterations').inputValue(), await byTestId('train-param-tolerance').inputValue()]).toEqual(['1e-4', '200', '1e-7']);
+    expect([await byTestId('train-param-l2').inputValue(), await byTestId('train-param-maxIterations').inputValue(), await byTestId('train-param-tolerance').inputValue()]).toEqual(['1e-4', '200', '1e-6']);
     await byTestId('train-split').selectOption({ label: 'churn 70/15/15 (70/15/15)' });
     await byTestId('train-exclude-id').check();
     await byTestId('train-name').fill('logistic l2=1e-4');

@@ -52,7 +52,7 @@ describe('learners, search spaces and trials', () => {
     expect(logistic.parameters.map((p) => [p.name, p.default])).toEqual([
       ['l2', 1e-4],
       ['maxIterations', 200],
-      ['tolerance', 1e-7],
+      ['tolerance', 1e-6],
     ]);
     expect(logistic.searchSpace).toEqual({ l2: { min: 1e-6, max: 1, log: true, integer: false } });
     expect(learners.find((l) => l.kind === 'linear')!.tasks).toEqual(['regression']);

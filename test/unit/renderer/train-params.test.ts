@@ -12,13 +12,13 @@ const specs = (model: keyof typeof LEARNER_ABOUT) => LEARNER_ABOUT[model].parame
 
 describe('hyperparameter fields', () => {
   it('starts each learner at the engine’s defaults, written as settings are typed', () => {
-    expect(defaultParamTexts(specs('logistic'))).toEqual({ l2: '1e-4', maxIterations: '200', tolerance: '1e-7' });
+    expect(defaultParamTexts(specs('logistic'))).toEqual({ l2: '1e-4', maxIterations: '200', tolerance: '1e-6' });
     expect(defaultParamTexts(specs('linear'))).toEqual({ l2: '1e-6' });
     expect(defaultParamTexts(specs('mlp'))).toMatchObject({ hidden: '64,64', activation: 'relu', learningRate: '0.001' });
   });
 
   it('sends numbers as numbers, choices and layer lists as text', () => {
-    expect(readParams(specs('logistic'), { l2: ' 0.01 ', maxIterations: '50' })).toEqual({ params: { l2: 0.01, maxIterations: 50, tolerance: 1e-7 }, problems: {} });
+    expect(readParams(specs('logistic'), { l2: ' 0.01 ', maxIterations: '50' })).toEqual({ params: { l2: 0.01, maxIterations: 50, tolerance: 1e-6 }, problems: {} });
     const mlp = readParams(specs('mlp'), { hidden: '32, 16', activation: 'tanh' });
     expect(mlp.problems).toEqual({});
     expect(mlp.params).toMatchObject({ hidden: '32, 16', activation: 'tanh', epochs: 10 });
@@ -29,14 +29,14 @@ describe('hyperparameter fields', () => {
     expect(paramProblem(spec('logistic', 'l2'), '-1')).toBe('L2 penalty (λ) must be between 0 and 1,000,000.');
     expect(paramProblem(spec('logistic', 'maxIterations'), '2.5')).toBe('Max iterations must be a whole number.');
     expect(paramProblem(spec('logistic', 'tolerance'), 'abc')).toBe('Tolerance must be a number; got “abc”.');
-    expect(paramProblem(spec('logistic', 'tolerance'), '')).toBe('Enter a value (the default is 1e-7).');
+    expect(paramProblem(spec('logistic', 'tolerance'), '')).toBe('Enter a value (the default is 1e-6).');
     expect(paramProblem(spec('mlp', 'hidden'), '64,0')).toMatch(/up to 8 whole numbers from 1 to 4096/);
     expect(paramProblem(spec('mlp', 'activation'), 'softplus')).toBe('Activation must be one of relu, tanh, sigmoid, elu.');
     expect(readParams(specs('logistic'), { l2: 'x' }).problems).toEqual({ l2: 'L2 penalty (λ) must be a number; got “x”.' });
   });
 
   it('fills a run’s unnamed parameters with the defaults, reading the CLI’s text as numbers', () => {
-    expect(effectiveParams(specs('logistic'), { l2: '0.5' })).toEqual({ l2: 0.5, maxIterations: 200, tolerance: 1e-7 });
+    expect(effectiveParams(specs('logistic'), { l2: '0.5' })).toEqual({ l2: 0.5, maxIterations: 200, tolerance: 1e-6 });
     expect(effectiveParams(specs('mlp'), {})).toMatchObject({ hidden: '64,64', optimizer: 'adam' });
     // Before the learners are known, a run's own parameters still show.
     expect(effectiveParams([], { l2: '0.5' })).toEqual({ l2: 0.5 });

@@ -64,7 +64,7 @@ describe('run comparison', () => {
     const differing = rows.filter((r) => r.differs).map((r) => r.name);
     expect(differing).toEqual(['l2']);
     expect(rows.find((r) => r.name === 'l2')!.values).toEqual(['1e-4', '1e-4', '10']);
-    expect(rows.find((r) => r.name === 'tolerance')).toMatchObject({ values: ['1e-7', '1e-7', '1e-7'], differs: false, param: true });
+    expect(rows.find((r) => r.name === 'tolerance')).toMatchObject({ values: ['1e-6', '1e-6', '1e-6'], differs: false, param: true });
   });
 
   it('highlights what the runs trained on when it differs', () => {

@@ -21,7 +21,7 @@ describe('search space fields', () => {
 
   it('suggests a range for a number the default space leaves out', () => {
     // a decade either side of a positive default, on a log scale
-    expect(suggestedRange(numberSpec('logistic', 'tolerance'))).toEqual({ low: 1e-8, high: 1e-6, log: true });
+    expect(suggestedRange(numberSpec('logistic', 'tolerance'))).toEqual({ low: 1e-7, high: 1e-5, log: true });
     // half to twice a whole number
     expect(suggestedRange(numberSpec('logistic', 'maxIterations'))).toEqual({ low: 100, high: 400, log: false });
     // a default of 0: the first steps of the range
@@ -33,7 +33,7 @@ describe('search space fields', () => {
 
   it('reads the space and the fixed parameters as train.search takes them', () => {
     const logistic = readSearch(learner('logistic').parameters, learner('logistic').searchSpace, {}, { maxIterations: '50' });
-    expect(logistic).toEqual({ space: { l2: { min: 1e-6, max: 1, log: true, integer: false } }, fixed: { maxIterations: 50, tolerance: 1e-7 }, problems: {} });
+    expect(logistic).toEqual({ space: { l2: { min: 1e-6, max: 1, log: true, integer: false } }, fixed: { maxIterations: 50, tolerance: 1e-6 }, problems: {} });
     const mlp = readSearch(learner('mlp').parameters, learner('mlp').searchSpace, { activation: { shape: 'choices', searched: true, chosen: ['tanh', 'relu'] } }, {});
     expect(mlp.problems).toEqual({});
     expect(mlp.space).toEqual({
@@ -84,13 +84,13 @@ describe('what Start sends', () => {
 
   it('one run: the learner’s parameters, the split, the columns left out (never the target)', () => {
     expect(buildRequest(draft, LEARNERS, 'v1', 'churned')).toEqual({
-      request: { method: 'train.start', args: { dataset: 'v1', split: 'split-1', seed: 7, exclude: ['id'], name: 'mine', model: 'logistic', params: { l2: 1e-4, maxIterations: 200, tolerance: 1e-7 } } },
+      request: { method: 'train.start', args: { dataset: 'v1', split: 'split-1', seed: 7, exclude: ['id'], name: 'mine', model: 'logistic', params: { l2: 1e-4, maxIterations: 200, tolerance: 1e-6 } } },
     });
   });
 
   it('a search: strategy, trials, the space and the parameters held fixed', () => {
     const built = buildRequest({ ...draft, mode: 'search', strategy: 'halving' }, LEARNERS, 'v1', 'churned');
-    expect(built).toMatchObject({ request: { method: 'train.search', args: { model: 'logistic', strategy: 'halving', trials: 3, space: { l2: { min: 1e-6, max: 1, log: true } }, fixed: { maxIterations: 200, tolerance: 1e-7 } } } });
+    expect(built).toMatchObject({ request: { method: 'train.search', args: { model: 'logistic', strategy: 'halving', trials: 3, space: { l2: { min: 1e-6, max: 1, log: true } }, fixed: { maxIterations: 200, tolerance: 1e-6 } } } });
     expect(buildRequest({ ...draft, mode: 'search', trials: '1' }, LEARNERS, 'v1', 'churned')).toEqual({ why: 'Fix the settings marked in red first.' });
   });
 

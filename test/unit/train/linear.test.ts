@@ -86,6 +86,33 @@ describe('logistic regression (L-BFGS)', () => {
     }
   });
 
+  it('on many rows starts from a tenth of them and still meets the optimality condition, six features, binary and multinomial', async () => {
+    // 250,000 rows is past the warm-start threshold; six features run the four-column loops and the remainder.
+    let seed = 11;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const n = 250_000;
+    const columns = Array.from({ length: 6 }, () => Array.from({ length: n }, () => rand() * 2 - 1));
+    const l2 = 1e-3;
+    for (const classes of [2, 3]) {
+      const score = (i: number) => columns.reduce((s, c, j) => s + (j - 2.5) * 0.4 * c[i]!, 0) + rand() - 0.5;
+      const y = Array.from({ length: n }, (_, i) => (classes === 2 ? Number(score(i) > 0) : Math.min(2, Math.max(0, Math.floor(score(i) + 1.5)))));
+      const x = matrix(...columns);
+      const logs: string[] = [];
+      const model = await logisticLearner.fit({ x, y: target(classes === 2 ? 'binary' : 'multiclass', classes, y) }, null, logisticLearner.parameters({ l2, tolerance: 1e-12 }), { ...ctx(), log: (m) => logs.push(m) });
+      expect(logs.join('\n')).toMatch(/warm start: \d+ L-BFGS iterations on 25,000 of 250,000 rows/);
+      const p = model.predict(x).values;
+      const weights = (model.serialise() as { weights: number[] }).weights;
+      for (let k = classes === 2 ? 1 : 0; k < classes; k++) {
+        const row = classes === 2 ? 0 : k;
+        for (const [j, column] of columns.entries()) {
+          let g = 0;
+          for (let i = 0; i < n; i++) g += (p[i * classes + k]! - Number(y[i] === k)) * column[i]!;
+          expect(Math.abs(g / n + l2 * weights[row * 7 + j]!)).toBeLessThan(1e-5);
+        }
+      }
+    }
+  });
+
   it('streams a loss curve, stops on cancel, and restores to the same predictions', async () => {
     const x = matrix([0, 1, 2, 3, 4, 5, 6, 7], [1, 0, 1, 0, 1, 0, 1, 1]);
     const y = target('binary', 2, [0, 0, 0, 1, 0, 1, 1, 1]);

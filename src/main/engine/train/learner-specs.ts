@@ -29,7 +29,7 @@ const l2 = (value: number) => num('l2', { label: 'L2 penalty (λ)', hint: 'Large
 export const LOGISTIC_SPECS = {
   l2: l2(1e-4),
   maxIterations: num('maxIterations', { label: 'Max iterations', hint: 'L-BFGS steps at most; the curve shows each one.' }, 200, whole(1, 100_000)),
-  tolerance: num('tolerance', { label: 'Tolerance', hint: 'Stops once the loss improves by less than this.' }, 1e-7, { min: 0, max: 1 }),
+  tolerance: num('tolerance', { label: 'Tolerance', hint: 'Stops once the loss improves by less than this, relatively.' }, 1e-6, { min: 0, max: 1 }),
 };
 
 export const LINEAR_SPECS = { l2: l2(1e-6) };

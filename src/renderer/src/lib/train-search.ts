@@ -30,7 +30,9 @@ export function suggestedRange(spec: NumberParamSpec): { low: number; high: numb
     if (d <= 0) return { low: spec.min, high: clamp(spec.min + 10, spec), log: false };
     return { low: clamp(Math.ceil(d / 2), spec), high: clamp(d * 2, spec), log: false };
   }
-  if (d > 0) return { low: clamp(d / 10, spec), high: clamp(d * 10, spec), log: true };
+  // toPrecision: 1e-6 × 10 is 9.999…e-6 in binary; the form should show 1e-5.
+  const decade = (x: number) => clamp(Number(x.toPrecision(12)), spec);
+  if (d > 0) return { low: decade(d / 10), high: decade(d * 10), log: true };
   return { low: spec.min, high: spec.min + (spec.max - spec.min) / 10, log: false };
 }
 

@@ -1,6 +1,6 @@
 import { MlcycleError } from '../../../../shared/contract/errors';
 import type { FeatureMatrix, Learner, Predictions, Target, TrainedModel } from '../learner';
-import { numberParam } from '../params';
+import { LOGISTIC_SPECS, specNumber } from '../learner-specs';
 import { lbfgs } from './lbfgs';
 
 export interface LogisticParams {
@@ -10,20 +10,59 @@ export interface LogisticParams {
   tolerance: number;
 }
 
-/** Scores z = W·x + b: one row of weights for binary (the positive class), one per class otherwise. */
+/**
+ * Scores z = W·x + b: one row of weights for binary (the positive class), one per class otherwise.
+ * Four feature columns per pass over the rows: a quarter of the read-modify-writes of `into`,
+ * measured 1.7× faster than one column at a time on 800,000 × 51.
+ */
 function scores(x: FeatureMatrix, w: Float64Array, outputs: number, into: Float64Array): void {
   const d = x.columns.length;
   const n = x.rows;
+  const cols = x.columns;
   for (let k = 0; k < outputs; k++) {
     const base = k * (d + 1);
     const b = w[base + d]!;
     for (let i = 0; i < n; i++) into[i * outputs + k] = b;
-    for (let j = 0; j < d; j++) {
+    let j = 0;
+    for (; j + 4 <= d; j += 4) {
+      const [c0, c1, c2, c3] = [cols[j]!, cols[j + 1]!, cols[j + 2]!, cols[j + 3]!];
+      const [w0, w1, w2, w3] = [w[base + j]!, w[base + j + 1]!, w[base + j + 2]!, w[base + j + 3]!];
+      for (let i = 0; i < n; i++) into[i * outputs + k]! += w0 * c0[i]! + w1 * c1[i]! + w2 * c2[i]! + w3 * c3[i]!;
+    }
+    for (; j < d; j++) {
       const wj = w[base + j]!;
-      if (wj === 0) continue;
-      const col = x.columns[j]!;
+      const col = cols[j]!;
       for (let i = 0; i < n; i++) into[i * outputs + k]! += wj * col[i]!;
     }
+  }
+}
+
+/** grad[base + j] = Σᵢ r[i·outputs + k] · x[j][i] for every feature j: four columns per pass, as in scores. */
+function residualProducts(x: FeatureMatrix, r: Float64Array, outputs: number, k: number, grad: Float64Array, base: number): void {
+  const d = x.columns.length;
+  const n = x.rows;
+  const cols = x.columns;
+  let j = 0;
+  for (; j + 4 <= d; j += 4) {
+    const [c0, c1, c2, c3] = [cols[j]!, cols[j + 1]!, cols[j + 2]!, cols[j + 3]!];
+    let [s0, s1, s2, s3] = [0, 0, 0, 0];
+    for (let i = 0; i < n; i++) {
+      const ri = r[i * outputs + k]!;
+      s0 += ri * c0[i]!;
+      s1 += ri * c1[i]!;
+      s2 += ri * c2[i]!;
+      s3 += ri * c3[i]!;
+    }
+    grad[base + j] = s0;
+    grad[base + j + 1] = s1;
+    grad[base + j + 2] = s2;
+    grad[base + j + 3] = s3;
+  }
+  for (; j < d; j++) {
+    const col = cols[j]!;
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += r[i * outputs + k]! * col[i]!;
+    grad[base + j] = sum;
   }
 }
 
@@ -54,9 +93,10 @@ function objective(x: FeatureMatrix, y: Target, outputs: number, l2: number) {
       for (let i = 0; i < n; i++) {
         const z = p[i]!;
         const t = y.values[i]!;
-        // log(1 + e^z) − t·z, computed without overflow for large |z|
-        loss += (z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z))) - t * z;
-        p[i] = 1 / (1 + Math.exp(-z)) - t;
+        // log(1 + e^z) − t·z and σ(z) − t from one exponential, without overflow for large |z|
+        const e = Math.exp(-Math.abs(z));
+        loss += (z > 0 ? z : 0) + Math.log1p(e) - t * z;
+        p[i] = (z >= 0 ? 1 / (1 + e) : e / (1 + e)) - t;
       }
     } else {
       toProbabilities(p, n, outputs);
@@ -73,12 +113,8 @@ function objective(x: FeatureMatrix, y: Target, outputs: number, l2: number) {
       let gb = 0;
       for (let i = 0; i < n; i++) gb += p[i * outputs + k]!;
       grad[base + d] = gb / n;
-      for (let j = 0; j < d; j++) {
-        const col = x.columns[j]!;
-        let s = 0;
-        for (let i = 0; i < n; i++) s += p[i * outputs + k]! * col[i]!;
-        grad[base + j] = s / n + l2 * w[base + j]!;
-      }
+      residualProducts(x, p, outputs, k, grad, base);
+      for (let j = 0; j < d; j++) grad[base + j] = grad[base + j]! / n + l2 * w[base + j]!;
     }
     let penalty = 0;
     for (let k = 0; k < outputs; k++) for (let j = 0; j < d; j++) penalty += w[k * (d + 1) + j]! ** 2;
@@ -115,14 +151,29 @@ class LogisticModel implements TrainedModel {
   }
 }
 
+/** Past this many rows, the solution on every 10th row is the full fit's starting point. */
+const WARM_START_ABOVE = 200_000;
+
+/** Every k-th row: a deterministic, evenly spread subsample of about `rows` rows. */
+function everyKthRow(x: FeatureMatrix, y: Target, rows: number): { x: FeatureMatrix; y: Target } {
+  const k = Math.ceil(x.rows / rows);
+  const n = Math.ceil(x.rows / k);
+  const pick = (c: Float64Array) => {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = c[i * k]!;
+    return out;
+  };
+  return { x: { rows: n, names: x.names, columns: x.columns.map(pick) }, y: { ...y, values: pick(y.values) } };
+}
+
 /** L2-regularised logistic regression by L-BFGS: binary with one weight vector, multinomial (softmax) otherwise. */
 export const logisticLearner: Learner<LogisticParams> = {
   kind: 'logistic',
   parameters(raw) {
     return {
-      l2: numberParam(raw, 'l2', 1e-4, { min: 0, max: 1e6 }),
-      maxIterations: numberParam(raw, 'maxIterations', 200, { min: 1, max: 100_000, integer: true }),
-      tolerance: numberParam(raw, 'tolerance', 1e-7, { min: 0, max: 1 }),
+      l2: specNumber(raw, LOGISTIC_SPECS.l2),
+      maxIterations: specNumber(raw, LOGISTIC_SPECS.maxIterations),
+      tolerance: specNumber(raw, LOGISTIC_SPECS.tolerance),
     };
   },
   async fit(train, validation, params, ctx) {
@@ -132,7 +183,16 @@ export const logisticLearner: Learner<LogisticParams> = {
     const f = objective(train.x, train.y, outputs, params.l2);
     const validLoss = validation ? objective(validation.x, validation.y, outputs, 0) : null;
     const scratch = new Float64Array(outputs * (d + 1));
-    const result = lbfgs(f, new Float64Array(outputs * (d + 1)), {
+    // On many rows, most L-BFGS iterations only walk towards the optimum's neighbourhood, which a
+    // tenth of the rows finds as well at a tenth of the cost; the full data then needs few steps.
+    let start: Float64Array = new Float64Array(outputs * (d + 1));
+    if (train.x.rows > WARM_START_ABOVE) {
+      const sample = everyKthRow(train.x, train.y, Math.ceil(train.x.rows / 10));
+      const warm = lbfgs(objective(sample.x, sample.y, outputs, params.l2), start, { maxIterations: params.maxIterations, gradientTolerance: 1e-6, valueTolerance: params.tolerance, onIteration: () => !ctx.isCancelled() });
+      ctx.log(`warm start: ${warm.iterations} L-BFGS iterations on ${sample.x.rows.toLocaleString('en')} of ${train.x.rows.toLocaleString('en')} rows`);
+      start = warm.w;
+    }
+    const result = lbfgs(f, start, {
       maxIterations: params.maxIterations,
       gradientTolerance: 1e-6,
       valueTolerance: params.tolerance,
