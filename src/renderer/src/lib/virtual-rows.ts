@@ -49,3 +49,15 @@ export function pagesFor(first: number, last: number, pageSize: number): number[
   for (let page = Math.floor(first / pageSize); page <= Math.floor(last / pageSize); page++) pages.push(page);
   return pages;
 }
+
+/**
+ * The row to put at the top of the viewport so that `row` is wholly in view, when rows from `first`
+ * are shown and `fullRows` fit; null when it is in view already (a keyboard cursor that moved
+ * within the screen does not scroll it).
+ */
+export function topRowToShow(row: number, first: number, fullRows: number): number | null {
+  const fit = Math.max(1, fullRows);
+  if (row < first) return row;
+  if (row > first + fit - 1) return row - fit + 1;
+  return null;
+}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Job } from '../../../../../shared/contract/models';
 import type { DatasetVersion } from '../../../../../shared/data/models';
 import { count } from '../../../lib/data-words';
@@ -19,13 +19,15 @@ interface LabelSaveBarProps {
   onSaved(): void;
   onRemove(row: number): void;
   onDiscard(): void;
+  /** More actions beside Discard and Save (the table's "Review in the Label tab"). */
+  extra?: ReactNode;
 }
 
 /**
  * The labels typed so far and the way to keep them: "Save N labels" runs `data.label` as a job
  * that writes a new version (the parent stays as it was), which is then selected.
  */
-export function LabelSaveBar({ version, column, kind, pending, onSaved, onRemove, onDiscard }: LabelSaveBarProps) {
+export function LabelSaveBar({ version, column, kind, pending, onSaved, onRemove, onDiscard, extra }: LabelSaveBarProps) {
   const client = useAppStore((s) => s.client);
   const loadDatasets = useAppStore((s) => s.loadDatasets);
   const selectVersion = useAppStore((s) => s.selectVersion);
@@ -65,6 +67,7 @@ export function LabelSaveBar({ version, column, kind, pending, onSaved, onRemove
         <p className="ls-pending-count" data-testid="label-pending-count" aria-live="polite">
           {n === 0 ? 'No labels typed yet.' : `${count(n)} ${n === 1 ? 'label' : 'labels'} pending — not saved yet.`}
         </p>
+        {extra}
         {n > 0 && !job && (
           <button type="button" className="button ghost small" onClick={onDiscard}>
             Discard

@@ -8,15 +8,15 @@ import { LabelSaveBar } from './LabelSaveBar';
 import { QueueHeader } from './QueueHeader';
 import { QUEUE_PAGE, useLabelQueue } from './useLabelQueue';
 import { useLabelClasses } from './useLabelClasses';
-import { forget, useRemembered } from './useRemembered';
+import { usePendingLabels } from './usePendingLabels';
+import { useRemembered } from './useRemembered';
 
 /**
  * Labelling one column of a version: the queue of rows where it is empty, a form for chosen rows,
  * and the pending labels with Save. Pending labels outlive a switch to another tab.
  */
 export function LabelWork({ version, column }: { version: DatasetVersion; column: ColumnInfo }) {
-  const key = `label:${version.id}:${column.name}`;
-  const [pending, setPending] = useRemembered<Record<number, string>>(key, {});
+  const { key, pending, add, change, discard, saved } = usePendingLabels(version.id, column.name);
   const [offset, setOffset] = useRemembered(`${key}:offset`, 0);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const root = useRef<HTMLDivElement>(null);
@@ -29,7 +29,6 @@ export function LabelWork({ version, column }: { version: DatasetVersion; column
   // Nothing to save and nothing left to label: the bar would only say so; the heading already does.
   const showSave = total > 0 || Object.values(pending).some((t) => t.trim() !== '');
 
-  const change = useCallback((row: number, text: string) => setPending((p) => ({ ...p, [row]: text })), [setPending]);
   const focused = useCallback(() => setFocus(null), []);
   const page = (step: 1 | -1) => {
     const next = offset + step * QUEUE_PAGE;
@@ -80,12 +79,9 @@ export function LabelWork({ version, column }: { version: DatasetVersion; column
           column={column.name}
           kind={kind}
           pending={pending}
-          onSaved={() => {
-            forget(key);
-            forget(`${key}:offset`);
-          }}
+          onSaved={saved}
           onRemove={(row) => change(row, '')}
-          onDiscard={() => setPending({})}
+          onDiscard={discard}
         />
       )}
       <LabelRowsForm
@@ -94,7 +90,7 @@ export function LabelWork({ version, column }: { version: DatasetVersion; column
         kind={kind}
         rows={version.rows}
         listId={listId}
-        onAdd={(rows, text) => setPending((p) => ({ ...p, ...Object.fromEntries(rows.map((r) => [r, text])) }))}
+        onAdd={add}
       />
     </div>
   );

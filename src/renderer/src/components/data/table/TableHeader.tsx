@@ -9,7 +9,7 @@ export function TableHeader({ columns, numeric, target }: { columns: ColumnInfo[
         #
       </span>
       {columns.map((column, c) => (
-        <span key={column.name} className={numeric[c] ? 'cell head num' : 'cell head'} role="columnheader" title={`${column.name}: ${column.type}, treated as ${SEMANTIC_LABELS[column.semantic].toLowerCase()}`}>
+        <span key={column.name} className={`cell head${numeric[c] ? ' num' : ''}${column.name === target ? ' head-target' : ''}`} role="columnheader" title={`${column.name}: ${column.type}, treated as ${SEMANTIC_LABELS[column.semantic].toLowerCase()}`}>
           <span className="head-name">
             {column.name}
             {column.name === target && <span className="target-mark">target</span>}
