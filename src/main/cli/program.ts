@@ -4,6 +4,7 @@ import { registerAudit } from './commands/audit';
 import { registerBrief } from './commands/brief';
 import { registerData } from './commands/data';
 import { registerEvaluate, registerTrain } from './commands/train';
+import { registerExport } from './commands/export';
 import { registerLog } from './commands/log';
 import { registerObjective } from './commands/objective';
 import { registerPeople } from './commands/people';
@@ -43,7 +44,7 @@ export function buildProgram(io: CliIo): { program: Command; exitCode: () => num
   program.showSuggestionAfterError(true);
   program.configureHelp({ sortSubcommands: false });
 
-  for (const register of [registerInit, registerUi, registerInfo, registerStatus, registerObjective, registerPeople, registerPolicy, registerLog, registerBrief, registerData, registerTrain, registerEvaluate, registerJobs, registerKeys, registerAudit, registerRecent]) register(program, io, run);
+  for (const register of [registerInit, registerUi, registerInfo, registerStatus, registerObjective, registerPeople, registerPolicy, registerLog, registerBrief, registerData, registerTrain, registerEvaluate, registerExport, registerJobs, registerKeys, registerAudit, registerRecent]) register(program, io, run);
   registerPackageVerify(program.command('package').description('Model packages: verify (package <run> comes with the registry)'), io, run);
   for (const command of allCommands(program)) command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run with --help for usage)');
 

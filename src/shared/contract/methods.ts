@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dataMethods } from '../data/methods';
 import { trainMethods } from '../train/methods';
 import { governanceMethods } from '../governance/methods';
+import { packageMethods } from '../package/methods';
 import { signingMethods } from '../signing/methods';
 import { AuditEntry, Job, JobLogLine, ProjectSummary, RecentProject, SystemInfo } from './models';
 
@@ -62,7 +63,7 @@ const coreMethods = {
   },
 } as const;
 
-export const methods = { ...coreMethods, ...governanceMethods, ...dataMethods, ...trainMethods, ...signingMethods } as const;
+export const methods = { ...coreMethods, ...governanceMethods, ...dataMethods, ...trainMethods, ...signingMethods, ...packageMethods } as const;
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

@@ -1,6 +1,7 @@
 import type { HandlerMap } from '../context';
 import { auditHandlers } from './audit';
 import { dataHandlers } from './data';
+import { exportHandlers } from './export';
 import { governanceHandlers } from './governance';
 import { trainHandlers } from './train';
 import { jobHandlers } from './jobs';
@@ -17,5 +18,6 @@ export const handlers: HandlerMap = {
   ...governanceHandlers,
   ...dataHandlers,
   ...trainHandlers,
+  ...exportHandlers,
   ...signingHandlers,
 };

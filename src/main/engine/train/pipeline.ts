@@ -22,7 +22,11 @@ export interface FittedPipeline {
 
 export type Encoding = 'onehot' | 'ordinal';
 
-/** Missing categorical values are a level of their own, so "missing" can carry meaning. */
+/**
+ * Missing categorical values are a level of their own, so "missing" can carry meaning. An empty
+ * string counts as missing too: an exported ONNX graph takes "" for a missing category (a string
+ * tensor has no null), and the two paths must agree.
+ */
 export const MISSING_LEVEL = '(missing)';
 
 export interface PipelineSpec {
@@ -35,7 +39,7 @@ export interface PipelineSpec {
 
 const isCategorical = (c: ColumnInfo) => c.semantic === 'categorical' || c.semantic === 'boolean' || c.semantic === 'text';
 const num = (v: unknown) => (v === null || v === undefined ? Number.NaN : Number(v));
-const levelValue = (name: string) => `COALESCE(${ident(name)}::VARCHAR, ${lit(MISSING_LEVEL)})`;
+const levelValue = (name: string) => `COALESCE(NULLIF(${ident(name)}::VARCHAR, ''), ${lit(MISSING_LEVEL)})`;
 
 /**
  * Fits on `train` (a relation name or subquery over the training rows); the classes come from

@@ -3,6 +3,7 @@ import { cleanTask } from '../../data/clean-task';
 import { importTask } from '../../data/import-task';
 import { profileTask } from '../../data/profile-task';
 import { splitTask } from '../../data/split-task';
+import { exportTask } from '../../package/export-task';
 import { explainRowTask } from '../../train/explain-row';
 import { trainTask } from '../../train/train-task';
 import { demoTask } from './demo';
@@ -18,6 +19,7 @@ export const TASKS = {
   'data.analyze': analysisTask as Task,
   train: trainTask as Task,
   'train.explain': explainRowTask as Task,
+  'models.export': exportTask as Task,
 } satisfies Record<string, Task>;
 
 export type TaskKind = keyof typeof TASKS;

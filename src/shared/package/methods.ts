@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { Job } from '../contract/models';
+
+/** Packaging: a run's model as one ONNX graph, checked against the in-app model. */
+export const packageMethods = {
+  /**
+   * Starts a job that writes the run's model with its fitted preprocessing as one ONNX graph to
+   * `out` (a path on the machine running the engine) and scores the run's test rows through it
+   * with onnxruntime against the in-app model; the job's result is an ExportResult. A parity
+   * failure is in the result (passed: false), not an error: the file is kept for inspection.
+   */
+  'models.export': {
+    args: z.object({ run: z.string().min(1, 'name a run (id or name)'), out: z.string().trim().min(1, 'name the .onnx file to write') }).strict(),
+    result: Job,
+    mutates: false,
+  },
+} as const;
