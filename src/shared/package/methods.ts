@@ -14,4 +14,14 @@ export const packageMethods = {
     result: Job,
     mutates: false,
   },
+  /**
+   * Starts a job that writes the run's signed model package to `out` (a new folder, or a file
+   * ending in .mlpkg): model.onnx after parity passes (a failed parity writes nothing), signature,
+   * reference profile, metrics, model card, README and the signed manifest. Result: PackageResult.
+   */
+  'models.package': {
+    args: z.object({ run: z.string().min(1, 'name a run (id or name)'), out: z.string().trim().min(1, 'name the folder or .mlpkg file to write') }).strict(),
+    result: Job,
+    mutates: true,
+  },
 } as const;

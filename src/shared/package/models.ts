@@ -50,3 +50,16 @@ export const ExportResult = z.object({
   seconds: z.object({ export: z.number(), parity: z.number() }),
 });
 export type ExportResult = z.infer<typeof ExportResult>;
+
+/** What a models.package job returns: the signed package written, and the parity that allowed it. */
+export const PackageResult = z.object({
+  /** The folder or .mlpkg file written. */
+  out: z.string(),
+  files: z.array(z.object({ path: z.string(), sha256: z.string(), bytes: z.number().int() })),
+  /** Key id of the ed25519 key that signed manifest.json. */
+  signer: z.string(),
+  parity: ParityReport,
+  inputs: z.array(GraphInput),
+  classes: z.array(z.string()).nullable(),
+});
+export type PackageResult = z.infer<typeof PackageResult>;

@@ -49,3 +49,13 @@ describe('reference profile for drift monitoring', () => {
     expect(r).toMatchObject({ kind: 'regression', mean: 3 });
   });
 });
+
+describe('serving name', () => {
+  it('makes a run name safe for a URL path and a model folder', async () => {
+    const { servingName } = await import('../../../src/main/engine/registry/package-docs');
+    expect(servingName('logistic on churn@2')).toBe('logistic-on-churn-2');
+    expect(servingName('GBDT v1.2 (best)')).toBe('gbdt-v1.2-best');
+    expect(servingName('../../etc')).toBe('etc');
+    expect(servingName('@@@')).toBe('model');
+  });
+});

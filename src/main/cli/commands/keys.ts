@@ -40,8 +40,10 @@ export function registerPackageVerify(pkg: Command, io: CliIo, run: RunCommand):
     .command('verify <package>')
     .description('Check a package folder or .mlpkg: signature by a trusted key, every file’s sha256, no missing or extra file, no path escaping the folder')
     .option('--json', 'print {ok, signer: {keyId, trustedAs}, files, problems: [{kind, path, message}]}')
-    .action((location: string, opts: { json?: boolean }) =>
-      run(() => withEngine(async (client) => {
+    .action((location: string, own: { json?: boolean }, command: Command) => {
+      // `package verify x --json`: commander hands --json to the parent `package`, which has one too.
+      const opts = { json: Boolean(own.json || command.parent?.opts<{ json?: boolean }>().json) };
+      return run(() => withEngine(async (client) => {
         const result = await client.call('package.verify', { path: path.resolve(io.cwd, location) });
         emit(io, opts.json, result, () =>
           result.ok
@@ -49,8 +51,8 @@ export function registerPackageVerify(pkg: Command, io: CliIo, run: RunCommand):
             : [`Not verified: ${location}`, ...result.problems.map((p) => `  - ${p.message}`)].join('\n'),
         );
         return result.ok ? 0 : 1;
-      }), opts.json),
-    );
+      }), opts.json);
+    });
 }
 
 /** An engine without a project: these commands need only the user profile. */

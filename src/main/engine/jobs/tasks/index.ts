@@ -3,7 +3,6 @@ import { cleanTask } from '../../data/clean-task';
 import { importTask } from '../../data/import-task';
 import { profileTask } from '../../data/profile-task';
 import { splitTask } from '../../data/split-task';
-import { exportTask } from '../../package/export-task';
 import { explainRowTask } from '../../train/explain-row';
 import { trainTask } from '../../train/train-task';
 import { demoTask } from './demo';
@@ -19,7 +18,9 @@ export const TASKS = {
   'data.analyze': analysisTask as Task,
   train: trainTask as Task,
   'train.explain': explainRowTask as Task,
-  'models.export': exportTask as Task,
+  // Loaded on first use: onnxruntime's native library and protobufjs cost every other job ~100 MB of RSS.
+  'models.export': (async (params, ctx) => (await import('../../package/export-task')).exportTask(params as never, ctx)) as Task,
+  'models.package': (async (params, ctx) => (await import('../../registry/package-task')).packageTask(params as never, ctx)) as Task,
 } satisfies Record<string, Task>;
 
 export type TaskKind = keyof typeof TASKS;
