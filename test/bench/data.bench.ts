@@ -26,7 +26,7 @@ async function generatedCsv(rows: number): Promise<string> {
   return file;
 }
 
-function timedCli(args: string[], env: NodeJS.ProcessEnv): { seconds: number; maxRssMb: number } {
+export function timedCli(args: string[], env: NodeJS.ProcessEnv): { seconds: number; maxRssMb: number } {
   const start = performance.now();
   const result = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, ...env, MLCYCLE_REPORT_RESOURCES: '1' }, encoding: 'utf8' });
   const seconds = (performance.now() - start) / 1000;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { dataBenchmarks } from './data.bench';
 import { foundationBenchmarks } from './foundation.bench';
 import { gbdtBenchmarks } from './gbdt.bench';
+import { scoreBenchmarks } from './score.bench';
 import { trainBenchmarks } from './train.bench';
 import { fmt, type Figure } from './stats';
 
@@ -18,6 +19,7 @@ const suites: Array<[string, () => Promise<Figure[]>]> = [
   ['data-10m', () => dataBenchmarks(10_000_000)],
   ['train', () => trainBenchmarks(1_000_000)],
   ['gbdt', () => gbdtBenchmarks()],
+  ['score', () => scoreBenchmarks(1_000_000)],
 ];
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !suites.some(([suite]) => suite === name));

@@ -9,7 +9,7 @@ import { benchmarkData } from './gbdt.bench';
 import type { Figure } from './stats';
 
 /** The learnable 1M-row table of gbdt.bench.ts as CSV (categories as letters), written once to .cache/bench. */
-function trainingCsv(rows: number): string {
+export function trainingCsv(rows: number): string {
   const file = path.join(REPO, '.cache', 'bench', `train-${rows}.csv`);
   if (fs.existsSync(file)) return file;
   fs.mkdirSync(path.dirname(file), { recursive: true });

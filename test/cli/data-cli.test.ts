@@ -21,7 +21,7 @@ describe('mlcycle data', () => {
   it('imports a CSV, then lists and shows it', () => {
     const imported = run(['data', 'import', 'loans.csv', '--target', 'defaulted', '--as', 'defaulted=categorical']);
     expect(imported.status, imported.stderr).toBe(0);
-    expect(imported.stdout.trim()).toBe('Imported 3 rows as loans@1.');
+    expect(imported.stdout.trim()).toBe('Imported 3 rows as loans@1. Its profile: mlcycle data profile loans@1');
     expect(run(['data', 'import', 'loans.csv', '--json']).stdout).toContain('"reused": true');
     const list = JSON.parse(run(['data', 'list', '--json']).stdout);
     expect(list).toHaveLength(1);
@@ -70,7 +70,7 @@ describe('mlcycle data', () => {
     expect(failed.status).toBe(1);
     expect(failed.stderr).toContain(`${bad}, line 3: Expected Number of Columns: 2 Found: 3`);
     const skipped = run(['data', 'import', bad, '--skip-bad-rows']);
-    expect(skipped.stdout.trim()).toBe('Imported 1 rows as bad@1 (1 malformed rows skipped).');
+    expect(skipped.stdout.trim()).toBe('Imported 1 rows as bad@1 (1 malformed rows skipped). Its profile: mlcycle data profile bad@1');
   });
 
   it('refuses bad usage with exit 2', () => {

@@ -76,7 +76,7 @@ describe('Data workspace: Groupings (headless host, Chromium)', () => {
     const env = { MLCYCLE_HOME: path.join(root, 'cli-home') };
     expect(mlcycle(['init', project], { env }).status).toBe(0);
     const imported = mlcycle(['data', 'import', csv, '--target', 'group', '--project', project], { env });
-    expect(imported.stdout.trim(), imported.stderr).toBe('Imported 601 rows as clusters@1.');
+    expect(imported.stdout.trim(), imported.stderr).toBe('Imported 601 rows as clusters@1. Its profile: mlcycle data profile clusters@1');
     expect(mlcycle(['data', 'import', noise, '--project', project], { env }).status).toBe(0);
     host = await startHost({ project });
     session = await launchBrowser();

@@ -24,4 +24,20 @@ export const packageMethods = {
     result: Job,
     mutates: true,
   },
+  /**
+   * Starts a job that scores a CSV or Parquet file through a verified package (folder or .mlpkg) and
+   * writes one row per input row, in order, to `out` (.csv or .parquet). Result: ScoreResult.
+   */
+  'models.score': {
+    args: z
+      .object({
+        package: z.string().trim().min(1, 'name the package folder or .mlpkg'),
+        input: z.string().trim().min(1, 'name the .csv or .parquet file to score'),
+        out: z.string().trim().min(1, 'name the .csv or .parquet file to write'),
+        id: z.string().min(1).optional(),
+      })
+      .strict(),
+    result: Job,
+    mutates: false,
+  },
 } as const;

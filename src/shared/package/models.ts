@@ -63,3 +63,16 @@ export const PackageResult = z.object({
   classes: z.array(z.string()).nullable(),
 });
 export type PackageResult = z.infer<typeof PackageResult>;
+
+/** What a models.score job returns. */
+export const ScoreResult = z.object({
+  out: z.string(),
+  rows: z.number().int(),
+  scored: z.number().int(),
+  /** Rows with a value that is not a number in a numeric column: written without a prediction, the reason in `error`. */
+  invalid: z.number().int(),
+  rejectSample: z.array(z.object({ row: z.number().int(), reason: z.string() })),
+  seconds: z.number(),
+  rowsPerSecond: z.number(),
+});
+export type ScoreResult = z.infer<typeof ScoreResult>;

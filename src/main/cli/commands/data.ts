@@ -171,7 +171,7 @@ export function registerData(program: Command, io: CliIo, run: RunCommand): void
               return 1;
             }
             const result = finished.result as { name: string; version: number; rows: number; rejectedRows: number; reused: boolean; profiled: boolean };
-            const profiled = result.profiled ? ` Profiled: see \`mlcycle data profile ${result.name}@${result.version}\`.` : '';
+            const profiled = result.profiled ? ` Its profile: mlcycle data profile ${result.name}@${result.version}` : '';
             emit(io, opts.json, result, () =>
               result.reused
                 ? `Same content as ${result.name}@${result.version}; reused it.${profiled}`

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { PackageResult } from '../../../shared/package/models';
+import type { PackageResult, ScoreResult } from '../../../shared/package/models';
 import { emit, UsageError, type CliIo, type RunCommand } from '../output';
 import { withProject } from '../project-engine';
 import { completed } from './data';
@@ -39,4 +39,35 @@ export function registerPackage(program: Command, io: CliIo, run: RunCommand): v
       }, opts.json),
     );
   registerPackageVerify(pkg, io, run);
+}
+
+/** `mlcycle score <package> <input> --out <file>`: batch predictions through a verified package. */
+export function registerScore(program: Command, io: CliIo, run: RunCommand): void {
+  program
+    .command('score')
+    .description('Score a CSV or Parquet file through a verified package (folder or .mlpkg): one output row per input row, in order; rows with a non-number in a numeric column are reported, not fatal')
+    .argument('<package>', 'package folder or .mlpkg file')
+    .argument('<input>', '.csv or .parquet file with the columns the model needs')
+    .requiredOption('--out <file>', '.csv or .parquet file to write')
+    .option('--id <column>', 'a column to copy beside each prediction')
+    .option('--project <dir>', 'project folder that records the job (default: current folder)')
+    .option('--json', 'print {out, rows, scored, invalid, rejectSample: [{row, reason}], seconds, rowsPerSecond}')
+    .action((pkg: string, input: string, opts: { out: string; id?: string; project?: string; json?: boolean }) =>
+      run(
+        () =>
+          withProject(io, opts.project, async (client) => {
+            const job = await client.call('models.score', { package: path.resolve(io.cwd, pkg), input: path.resolve(io.cwd, input), out: path.resolve(io.cwd, opts.out), ...(opts.id ? { id: opts.id } : {}) });
+            const done = await completed(client, job, io, Boolean(opts.json));
+            if (!done) return 1;
+            const r = done.result as ScoreResult;
+            emit(io, opts.json, r, () =>
+              [
+                `Scored ${r.scored.toLocaleString('en')} of ${r.rows.toLocaleString('en')} rows into ${r.out} in ${r.seconds.toFixed(2)} s (${Math.round(r.rowsPerSecond).toLocaleString('en')} rows/s).`,
+                ...(r.invalid ? [`${r.invalid.toLocaleString('en')} rows had invalid values and no prediction (see the error column), e.g. ${r.rejectSample.slice(0, 3).map((x) => `row ${x.row}: ${x.reason}`).join('; ')}.`] : []),
+              ].join('\n'),
+            );
+          }),
+        opts.json,
+      ),
+    );
 }

@@ -34,4 +34,12 @@ export const exportHandlers = {
     const params = { modelFile, versionFile, splitFile, out, run, evaluation: store.runs.evaluation(run.id), objective: store.objective.current().value, homeDir: ctx.homeDir };
     return jobs.start('models.package', params, `Package ${run.name}`);
   },
+  'models.score': (args, ctx) => {
+    const { jobs } = ctx.session.require();
+    const [packagePath, input, out] = [path.resolve(args.package), path.resolve(args.input), path.resolve(args.out)];
+    if (!fs.existsSync(input)) throw new MlcycleError('NOT_FOUND', `${input} does not exist.`, { field: 'input' });
+    if (!/\.(csv|parquet)$/i.test(out)) throw new MlcycleError('INVALID_ARGUMENT', `${out}: write the scores to a .csv or .parquet file.`, { field: 'out' });
+    if (!fs.statSync(path.dirname(out), { throwIfNoEntry: false })?.isDirectory()) throw new MlcycleError('INVALID_ARGUMENT', `Cannot write ${out}: the folder ${path.dirname(out)} does not exist.`, { field: 'out' });
+    return jobs.start('models.score', { packagePath, input, out, idColumn: args.id ?? null, homeDir: ctx.homeDir }, `Score ${path.basename(input)} with ${path.basename(packagePath)}`);
+  },
 } satisfies Partial<HandlerMap>;

@@ -20,6 +20,7 @@ export const TASKS = {
   'train.explain': explainRowTask as Task,
   // Loaded on first use: onnxruntime's native library and protobufjs cost every other job ~100 MB of RSS.
   'models.export': (async (params, ctx) => (await import('../../package/export-task')).exportTask(params as never, ctx)) as Task,
+  'models.score': (async (params, ctx) => (await import('../../registry/score-task')).scoreTask(params as never, ctx)) as Task,
   'models.package': (async (params, ctx) => (await import('../../registry/package-task')).packageTask(params as never, ctx)) as Task,
 } satisfies Record<string, Task>;
 
