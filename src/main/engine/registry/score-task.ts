@@ -73,10 +73,14 @@ export const scoreTask: Task<ScoreParams, ScoreResult> = async (params, ctx) => 
     if (params.idColumn && !available.has(params.idColumn)) throw new MlcycleError('INVALID_ARGUMENT', `${params.input} has no column '${params.idColumn}' to use as the id.`, { field: 'id' });
     const total = Number((await con.runAndReadAll(`SELECT COUNT(*) FROM ${relation}`)).getRows()[0]![0]);
 
+    // Numbers come without NULLs (NaN instead), so their DOUBLE vectors copy in one go; one text
+    // column names the row's non-numbers ('' when there are none).
     const select = signature.inputs.map((input, j) => {
       const x = ident(input.name);
-      return input.datatype === 'FP32' ? `TRY_CAST(${x} AS DOUBLE) AS v${j}, (${x} IS NOT NULL AND TRY_CAST(${x} AS DOUBLE) IS NULL) AS bad${j}` : `COALESCE(${x}::VARCHAR, '') AS v${j}, false AS bad${j}`;
+      return input.datatype === 'FP32' ? `COALESCE(TRY_CAST(${x} AS DOUBLE), 'NaN'::DOUBLE) AS v${j}` : `COALESCE(${x}::VARCHAR, '') AS v${j}`;
     });
+    const badTests = signature.inputs.filter((i) => i.datatype === 'FP32').map((i) => `CASE WHEN ${ident(i.name)} IS NOT NULL AND TRY_CAST(${ident(i.name)} AS DOUBLE) IS NULL THEN ${lit(i.name)} END`);
+    select.push(badTests.length ? `CONCAT_WS(', ', ${badTests.join(', ')}) AS bad` : `'' AS bad`);
     if (params.idColumn) select.push(`${ident(params.idColumn)}::VARCHAR AS id`);
     const classes = signature.classes;
     const header = [...(params.idColumn ? [params.idColumn] : []), 'row', ...(classes ? ['label', ...classes.map((c) => `p_${c}`)] : ['prediction']), 'error'];
@@ -90,8 +94,7 @@ export const scoreTask: Task<ScoreParams, ScoreResult> = async (params, ctx) => 
     // One batch, column by column: numbers as float32 (NaN where missing), categories as text.
     const numbers = signature.inputs.map((input) => (input.datatype === 'FP32' ? new Float32Array(BATCH) : null));
     const strings = signature.inputs.map((input) => (input.datatype === 'FP32' ? null : new Array<string>(BATCH)));
-    const bad = new Uint8Array(BATCH);
-    const badColumns = new Map<number, string[]>();
+    const bad = new Array<string>(BATCH);
     const ids = new Array<string>(BATCH);
     let filled = 0;
     const flush = async () => {
@@ -111,12 +114,13 @@ export const scoreTask: Task<ScoreParams, ScoreResult> = async (params, ctx) => 
         cells.push(rows + i);
         if (bad[i]) {
           invalid++;
-          const reason = `not a number in ${badColumns.get(i)!.join(', ')}`;
+          const reason = `not a number in ${bad[i]}`;
           if (rejected.length < REJECT_SAMPLE) rejected.push({ row: rows + i, reason });
           cells.push(...new Array<string>(classes ? k + 1 : 1).fill(''), reason);
         } else {
           if (labels) cells.push(labels[i]!);
-          for (let c = 0; c < k; c++) cells.push(scores[i * k + c]!);
+          // float32 holds about 7 significant digits; printing more would be noise.
+          for (let c = 0; c < k; c++) cells.push(Number(scores[i * k + c]!.toPrecision(7)));
           cells.push('');
         }
         lines.push(cells.map(csvCell).join(','));
@@ -124,33 +128,29 @@ export const scoreTask: Task<ScoreParams, ScoreResult> = async (params, ctx) => 
       if (!writer.write(`${lines.join('\n')}\n`)) await once(writer, 'drain');
       rows += n;
       filled = 0;
-      bad.fill(0);
-      badColumns.clear();
       ctx.progress(Math.min(0.95, rows / Math.max(1, total)), `${rows.toLocaleString('en')} of ${total.toLocaleString('en')} rows`);
       if (ctx.isCancelled()) throw new MlcycleError('CANCELLED', 'Scoring cancelled; nothing was written.');
     };
     for (;;) {
       const chunk = await stream.fetchChunk();
       if (!chunk || chunk.rowCount === 0) break;
-      // Columns come as v0, bad0, v1, bad1, …, then the id. The batch is flushed before the next
+      // Columns come as v0 … v(width−1), bad, then the id. The batch is flushed before the next
       // chunk (at most 2,048 rows, DuckDB's vector size) could overflow it.
-      const columns = chunk.getColumns();
+      const n = chunk.rowCount;
       for (let j = 0; j < width; j++) {
-        const values = columns[2 * j]!;
-        const flags = columns[2 * j + 1]!;
+        const vector = chunk.getColumnVector(j);
         const target = numbers[j];
-        for (let i = 0; i < chunk.rowCount; i++) {
-          if (target) target[filled + i] = values[i] === null ? Number.NaN : (values[i] as number);
-          else strings[j]![filled + i] = values[i] as string;
-          if (flags[i] === true) {
-            bad[filled + i] = 1;
-            const list = badColumns.get(filled + i) ?? [];
-            list.push(signature.inputs[j]!.name);
-            badColumns.set(filled + i, list);
-          }
-        }
+        const items = (vector as unknown as { items?: unknown }).items;
+        if (target && items instanceof Float64Array && items.length === n) target.set(items, filled);
+        else if (target) for (let i = 0; i < n; i++) target[filled + i] = vector.getItem(i) as number;
+        else for (let i = 0; i < n; i++) strings[j]![filled + i] = vector.getItem(i) as string;
       }
-      if (params.idColumn) columns[2 * width]!.forEach((v, i) => (ids[filled + i] = v === null ? '' : String(v)));
+      const reasons = chunk.getColumnVector(width);
+      for (let i = 0; i < n; i++) bad[filled + i] = reasons.getItem(i) as string;
+      if (params.idColumn) {
+        const idVector = chunk.getColumnVector(width + 1);
+        for (let i = 0; i < n; i++) ids[filled + i] = (idVector.getItem(i) as string | null) ?? '';
+      }
       filled += chunk.rowCount;
       if (filled + 2048 > BATCH) await flush();
     }
