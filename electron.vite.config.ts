@@ -23,6 +23,7 @@ export default defineConfig({
           'job-worker': 'src/main/engine/jobs/worker-entry.ts',
           // gradient-boosted trees build histograms in worker threads of their own
           'gbdt-worker': 'src/main/engine/train/gbdt/worker.ts',
+          'linear-worker': 'src/main/engine/train/linear/worker.ts',
         },
         output: { entryFileNames: '[name].js', chunkFileNames: 'chunk-[name]-[hash].js' },
       },

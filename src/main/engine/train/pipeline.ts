@@ -22,6 +22,9 @@ export interface FittedPipeline {
 
 export type Encoding = 'onehot' | 'ordinal';
 
+/** A column in shared memory, so worker threads (logistic regression's) read it without a copy. */
+const sharedColumn = (rows: number) => new Float64Array(new SharedArrayBuffer(rows * 8));
+
 /**
  * Missing categorical values are a level of their own, so "missing" can carry meaning. An empty
  * string counts as missing too: an exported ONNX graph takes "" for a missing category (a string
@@ -101,7 +104,7 @@ export function transform(p: FittedPipeline, raw: Float64Array[], rows: number, 
       columns.push(source);
       return;
     }
-    const out = new Float64Array(rows);
+    const out = sharedColumn(rows);
     for (let i = 0; i < rows; i++) {
       const v = source[i]!;
       out[i] = ((Number.isNaN(v) ? c.impute : v) - c.mean) / c.std;
@@ -116,7 +119,7 @@ export function transform(p: FittedPipeline, raw: Float64Array[], rows: number, 
       return;
     }
     const width = c.levels.length + 1;
-    const block = Array.from({ length: width }, () => new Float64Array(rows));
+    const block = Array.from({ length: width }, () => sharedColumn(rows));
     for (let i = 0; i < rows; i++) block[codes[i]!]![i] = 1;
     c.levels.forEach((level) => names.push(`${c.name}=${level}`));
     names.push(`${c.name}=(other)`);

@@ -35,13 +35,16 @@ export interface FromWorker {
  * input, like job-worker); from source (tests, the bench), worker.ts through tsx.
  */
 export function workerEntry(): URL | null {
-  const built = new URL('./gbdt-worker.js', import.meta.url);
+  return entryOf(new URL('./gbdt-worker.js', import.meta.url), new URL('./worker.ts', import.meta.url));
+}
+
+/** A worker's built file if it exists beside the bundle, else its source (run through tsx), else null. */
+export function entryOf(built: URL, source: URL): URL | null {
   if (fs.existsSync(fileURLToPath(built))) return built;
-  const source = new URL('./worker.ts', import.meta.url);
   return fs.existsSync(fileURLToPath(source)) ? source : null;
 }
 
-export function spawn(entry: URL, setup: WorkerSetup): Worker {
+export function spawn(entry: URL, setup: unknown): Worker {
   if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: setup });
   // As in jobs/spawn-worker.ts: Node 20 does not apply `--import tsx` to a worker's entry, so register tsx first.
   const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;

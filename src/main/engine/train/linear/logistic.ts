@@ -2,6 +2,8 @@ import { MlcycleError } from '../../../../shared/contract/errors';
 import type { FeatureMatrix, Learner, Predictions, Target, TrainedModel } from '../learner';
 import { LOGISTIC_SPECS, specNumber } from '../learner-specs';
 import { lbfgs } from './lbfgs';
+import { splitObjective } from './parallel';
+import { finish, rawSums, scores, toProbabilities } from './logistic-kernels';
 
 export interface LogisticParams {
   /** λ in mean log loss + λ/2·‖w‖² (intercepts are not penalised). */
@@ -10,116 +12,10 @@ export interface LogisticParams {
   tolerance: number;
 }
 
-/**
- * Scores z = W·x + b: one row of weights for binary (the positive class), one per class otherwise.
- * Four feature columns per pass over the rows: a quarter of the read-modify-writes of `into`,
- * measured 1.7× faster than one column at a time on 800,000 × 51.
- */
-function scores(x: FeatureMatrix, w: Float64Array, outputs: number, into: Float64Array): void {
-  const d = x.columns.length;
-  const n = x.rows;
-  const cols = x.columns;
-  for (let k = 0; k < outputs; k++) {
-    const base = k * (d + 1);
-    const b = w[base + d]!;
-    for (let i = 0; i < n; i++) into[i * outputs + k] = b;
-    let j = 0;
-    for (; j + 4 <= d; j += 4) {
-      const [c0, c1, c2, c3] = [cols[j]!, cols[j + 1]!, cols[j + 2]!, cols[j + 3]!];
-      const [w0, w1, w2, w3] = [w[base + j]!, w[base + j + 1]!, w[base + j + 2]!, w[base + j + 3]!];
-      for (let i = 0; i < n; i++) into[i * outputs + k]! += w0 * c0[i]! + w1 * c1[i]! + w2 * c2[i]! + w3 * c3[i]!;
-    }
-    for (; j < d; j++) {
-      const wj = w[base + j]!;
-      const col = cols[j]!;
-      for (let i = 0; i < n; i++) into[i * outputs + k]! += wj * col[i]!;
-    }
-  }
-}
-
-/** grad[base + j] = Σᵢ r[i·outputs + k] · x[j][i] for every feature j: four columns per pass, as in scores. */
-function residualProducts(x: FeatureMatrix, r: Float64Array, outputs: number, k: number, grad: Float64Array, base: number): void {
-  const d = x.columns.length;
-  const n = x.rows;
-  const cols = x.columns;
-  let j = 0;
-  for (; j + 4 <= d; j += 4) {
-    const [c0, c1, c2, c3] = [cols[j]!, cols[j + 1]!, cols[j + 2]!, cols[j + 3]!];
-    let [s0, s1, s2, s3] = [0, 0, 0, 0];
-    for (let i = 0; i < n; i++) {
-      const ri = r[i * outputs + k]!;
-      s0 += ri * c0[i]!;
-      s1 += ri * c1[i]!;
-      s2 += ri * c2[i]!;
-      s3 += ri * c3[i]!;
-    }
-    grad[base + j] = s0;
-    grad[base + j + 1] = s1;
-    grad[base + j + 2] = s2;
-    grad[base + j + 3] = s3;
-  }
-  for (; j < d; j++) {
-    const col = cols[j]!;
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += r[i * outputs + k]! * col[i]!;
-    grad[base + j] = sum;
-  }
-}
-
-/** Turns scores into probabilities in place: sigmoid for one output, softmax otherwise. */
-function toProbabilities(z: Float64Array, n: number, outputs: number): void {
-  if (outputs === 1) {
-    for (let i = 0; i < n; i++) z[i] = 1 / (1 + Math.exp(-z[i]!));
-    return;
-  }
-  for (let i = 0; i < n; i++) {
-    let max = Number.NEGATIVE_INFINITY;
-    for (let k = 0; k < outputs; k++) max = Math.max(max, z[i * outputs + k]!);
-    let sum = 0;
-    for (let k = 0; k < outputs; k++) sum += z[i * outputs + k] = Math.exp(z[i * outputs + k]! - max);
-    for (let k = 0; k < outputs; k++) z[i * outputs + k]! /= sum;
-  }
-}
-
-/** Mean log loss + λ/2‖w‖² and its gradient, for L-BFGS. */
+/** Mean log loss + λ/2‖w‖² and its gradient, for L-BFGS, on this thread. */
 function objective(x: FeatureMatrix, y: Target, outputs: number, l2: number) {
-  const n = x.rows;
-  const d = x.columns.length;
-  const p = new Float64Array(n * outputs);
-  return (w: Float64Array, grad: Float64Array): number => {
-    scores(x, w, outputs, p);
-    let loss = 0;
-    if (outputs === 1) {
-      for (let i = 0; i < n; i++) {
-        const z = p[i]!;
-        const t = y.values[i]!;
-        // log(1 + e^z) − t·z and σ(z) − t from one exponential, without overflow for large |z|
-        const e = Math.exp(-Math.abs(z));
-        loss += (z > 0 ? z : 0) + Math.log1p(e) - t * z;
-        p[i] = (z >= 0 ? 1 / (1 + e) : e / (1 + e)) - t;
-      }
-    } else {
-      toProbabilities(p, n, outputs);
-      for (let i = 0; i < n; i++) {
-        const t = y.values[i]!;
-        loss -= Math.log(Math.max(p[i * outputs + t]!, 1e-300));
-        p[i * outputs + t]! -= 1;
-      }
-    }
-    // p now holds the residuals (probability − indicator): the gradient is Xᵀ·residual / n.
-    grad.fill(0);
-    for (let k = 0; k < outputs; k++) {
-      const base = k * (d + 1);
-      let gb = 0;
-      for (let i = 0; i < n; i++) gb += p[i * outputs + k]!;
-      grad[base + d] = gb / n;
-      residualProducts(x, p, outputs, k, grad, base);
-      for (let j = 0; j < d; j++) grad[base + j] = grad[base + j]! / n + l2 * w[base + j]!;
-    }
-    let penalty = 0;
-    for (let k = 0; k < outputs; k++) for (let j = 0; j < d; j++) penalty += w[k * (d + 1) + j]! ** 2;
-    return loss / n + (l2 / 2) * penalty;
-  };
+  const p = new Float64Array(x.rows * outputs);
+  return (w: Float64Array, grad: Float64Array): number => finish(rawSums(x, y.values, outputs, w, grad, p), grad, w, x.rows, x.columns.length, outputs, l2);
 }
 
 class LogisticModel implements TrainedModel {
@@ -180,7 +76,6 @@ export const logisticLearner: Learner<LogisticParams> = {
     if (train.y.kind === 'regression') throw new MlcycleError('INVALID_ARGUMENT', 'Logistic regression classifies; for a numeric target use linear regression.', { field: 'model' });
     const outputs = train.y.classes === 2 ? 1 : train.y.classes;
     const d = train.x.columns.length;
-    const f = objective(train.x, train.y, outputs, params.l2);
     const validLoss = validation ? objective(validation.x, validation.y, outputs, 0) : null;
     const scratch = new Float64Array(outputs * (d + 1));
     // On many rows, most L-BFGS iterations only walk towards the optimum's neighbourhood, which a
@@ -195,6 +90,9 @@ export const logisticLearner: Learner<LogisticParams> = {
       start = warm.w;
       history = warm.history;
     }
+    // The full data's passes split across the cores (parallel.ts); one thread when that cannot be.
+    const split = await splitObjective(train.x, train.y, outputs, params.l2, (m) => ctx.log(m));
+    const f = split ?? objective(train.x, train.y, outputs, params.l2);
     const result = lbfgs(f, start, {
       maxIterations: params.maxIterations,
       history,
@@ -208,8 +106,9 @@ export const logisticLearner: Learner<LogisticParams> = {
         return !ctx.isCancelled();
       },
     });
+    await split?.close();
     if (ctx.isCancelled()) throw new MlcycleError('CANCELLED', 'Training cancelled');
-    ctx.log(`L-BFGS ${result.converged ? 'converged' : 'stopped'} after ${result.iterations} iterations; objective ${result.value.toFixed(6)}`);
+    ctx.log(`L-BFGS ${result.converged ? 'converged' : 'stopped'} after ${result.iterations} iterations${split ? ` (rows split over ${split.threads} threads)` : ''}; objective ${result.value.toFixed(6)}`);
     return new LogisticModel(train.y.kind, train.y.classes, d, result.w, result.iterations);
   },
   restore(data) {
