@@ -20,6 +20,7 @@ function objective(x: FeatureMatrix, y: Target, outputs: number, l2: number) {
 
 class LogisticModel implements TrainedModel {
   readonly kind = 'logistic';
+  backend?: string;
   constructor(
     readonly task: 'binary' | 'multiclass',
     readonly classes: number,
@@ -47,16 +48,29 @@ class LogisticModel implements TrainedModel {
   }
 }
 
-/** Past this many rows, the solution on every 20th row (and its curvature pairs) is the full fit's starting point. */
+/** Past this many rows, the solution on every 20th block of rows (and its curvature pairs) is the full fit's starting point. */
 const WARM_START_ABOVE = 200_000;
 
-/** Every k-th row: a deterministic, evenly spread subsample of about `rows` rows. */
-function everyKthRow(x: FeatureMatrix, y: Target, rows: number): { x: FeatureMatrix; y: Target } {
-  const k = Math.ceil(x.rows / rows);
-  const n = Math.ceil(x.rows / k);
+/** Rows per block of the subsample: 64 doubles are 512 contiguous bytes, a few cache lines. */
+const BLOCK = 64;
+
+/**
+ * Every k-th block of 64 rows: a deterministic, evenly spread subsample of about 1/k of the rows.
+ * Whole blocks, not every k-th row, because a strided read touches nearly every cache line of every
+ * column (0.15 s on 800,000 × 51); blocks touch only the 1/k that is kept.
+ */
+function everyKthBlock(x: FeatureMatrix, y: Target, k: number): { x: FeatureMatrix; y: Target } {
+  const starts: number[] = [];
+  for (let b = 0; b * BLOCK < x.rows; b += k) starts.push(b * BLOCK);
+  const n = starts.reduce((sum, start) => sum + Math.min(BLOCK, x.rows - start), 0);
   const pick = (c: Float64Array) => {
     const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = c[i * k]!;
+    let at = 0;
+    for (const start of starts) {
+      const block = c.subarray(start, Math.min(start + BLOCK, x.rows));
+      out.set(block, at);
+      at += block.length;
+    }
     return out;
   };
   return { x: { rows: n, names: x.names, columns: x.columns.map(pick) }, y: { ...y, values: pick(y.values) } };
@@ -76,7 +90,6 @@ export const logisticLearner: Learner<LogisticParams> = {
     if (train.y.kind === 'regression') throw new MlcycleError('INVALID_ARGUMENT', 'Logistic regression classifies; for a numeric target use linear regression.', { field: 'model' });
     const outputs = train.y.classes === 2 ? 1 : train.y.classes;
     const d = train.x.columns.length;
-    const validLoss = validation ? objective(validation.x, validation.y, outputs, 0) : null;
     const scratch = new Float64Array(outputs * (d + 1));
     // On many rows, most L-BFGS iterations only walk towards the optimum's neighbourhood, which a
     // twentieth of the rows finds as well at a twentieth of the cost; with that point and its
@@ -84,7 +97,7 @@ export const logisticLearner: Learner<LogisticParams> = {
     let start: Float64Array = new Float64Array(outputs * (d + 1));
     let history: { s: Float64Array[]; y: Float64Array[] } | undefined;
     if (train.x.rows > WARM_START_ABOVE) {
-      const sample = everyKthRow(train.x, train.y, Math.ceil(train.x.rows / 20));
+      const sample = everyKthBlock(train.x, train.y, 20);
       const warm = lbfgs(objective(sample.x, sample.y, outputs, params.l2), start, { maxIterations: params.maxIterations, gradientTolerance: 1e-6, valueTolerance: params.tolerance, onIteration: () => !ctx.isCancelled() });
       ctx.log(`warm start: ${warm.iterations} L-BFGS iterations on ${sample.x.rows.toLocaleString('en')} of ${train.x.rows.toLocaleString('en')} rows`);
       start = warm.w;
@@ -93,6 +106,7 @@ export const logisticLearner: Learner<LogisticParams> = {
     // The full data's passes split across the cores (parallel.ts); one thread when that cannot be.
     const split = await splitObjective(train.x, train.y, outputs, params.l2, (m) => ctx.log(m));
     const f = split ?? objective(train.x, train.y, outputs, params.l2);
+    const validLoss = validation ? objective(validation.x, validation.y, outputs, 0) : null;
     const result = lbfgs(f, start, {
       maxIterations: params.maxIterations,
       history,
@@ -109,7 +123,10 @@ export const logisticLearner: Learner<LogisticParams> = {
     await split?.close();
     if (ctx.isCancelled()) throw new MlcycleError('CANCELLED', 'Training cancelled');
     ctx.log(`L-BFGS ${result.converged ? 'converged' : 'stopped'} after ${result.iterations} iterations${split ? ` (rows split over ${split.threads} threads)` : ''}; objective ${result.value.toFixed(6)}`);
-    return new LogisticModel(train.y.kind, train.y.classes, d, result.w, result.iterations);
+    const model = new LogisticModel(train.y.kind, train.y.classes, d, result.w, result.iterations);
+    // What the run records as its backend: the threads that summed the rows.
+    if (split) model.backend = `JavaScript (${split.threads} threads)`;
+    return model;
   },
   restore(data) {
     const m = data as ReturnType<LogisticModel['serialise']>;
