@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeExport } from '../../../src/main/cli/commands/export';
 import { checkParity } from '../../../src/main/engine/package/check-parity';
 import { exportOnnx } from '../../../src/main/engine/package/export-onnx';
-import { readModelFile, type ModelFile } from '../../../src/main/engine/package/model-file';
+import { readModelFile, type ModelFile } from '../../../src/main/engine/train/model-file';
 import type { ExportResult } from '../../../src/shared/package/models';
 import type { Run } from '../../../src/shared/train/models';
 import { succeeded } from '../../helpers/jobs';

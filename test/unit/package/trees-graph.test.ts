@@ -1,7 +1,7 @@
 import ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { exportOnnx } from '../../../src/main/engine/package/export-onnx';
-import type { ModelFile } from '../../../src/main/engine/package/model-file';
+import type { ModelFile } from '../../../src/main/engine/train/model-file';
 import { onnx } from '../../../src/main/engine/package/onnx/tensors';
 import type { EnsembleJson } from '../../../src/main/engine/train/gbdt/model';
 import type { TreeJson } from '../../../src/main/engine/train/gbdt/tree';

@@ -112,7 +112,7 @@ export async function profileView(con: DuckDBConnection, params: Omit<ProfilePar
   }
   lastParts.push(`COUNT(*) - COUNT(DISTINCT HASH(${cols.map((c) => ident(c.name)).join(', ')})) AS dup`);
   const last = await one(con, `SELECT ${lastParts.join(', ')} FROM t`);
-  const dup = { dup: last.dup };
+  const duplicates = int(last.dup);
 
   const profiles: ColumnProfile[] = cols.map((c, i) => {
     const b = binned.get(i);
@@ -154,13 +154,13 @@ export async function profileView(con: DuckDBConnection, params: Omit<ProfilePar
 
   phases.phase(0.85, 'target association');
   const target = params.target ? await targetSection(con, params.target, profiles, numericCols, matrix) : null;
-  const warnings = warningsFor(profiles, rows, int(dup.dup), target);
+  const warnings = warningsFor(profiles, rows, duplicates, target);
   return {
     versionId: params.versionId,
     rows,
     columns: profiles,
     pearson: { columns: numericCols, matrix },
-    duplicateRows: int(dup.dup),
+    duplicateRows: duplicates,
     target,
     warnings,
     seconds: (performance.now() - started) / 1000,

@@ -14,13 +14,18 @@ function exportable(ctx: EngineContext, ref: string) {
   return { run, modelFile: store.artifacts.pathOf(run.modelSha256), versionFile: store.artifacts.pathOf(version.sha256), splitFile: store.artifacts.pathOf(split.sha256) };
 }
 
+/** Refuses an output path whose folder does not exist, before a job starts. */
+function requireParentFolder(out: string): void {
+  if (!fs.statSync(path.dirname(out), { throwIfNoEntry: false })?.isDirectory()) throw new MlcycleError('INVALID_ARGUMENT', `Cannot write ${out}: the folder ${path.dirname(out)} does not exist.`, { field: 'out' });
+}
+
 export const exportHandlers = {
   /** Checks what can be checked at once (a finished run with a model and split, a folder to write into), then starts the export job. */
   'models.export': (args, ctx) => {
     const { jobs } = ctx.session.require();
     const { run, modelFile, versionFile, splitFile } = exportable(ctx, args.run);
     const out = path.resolve(args.out);
-    if (!fs.statSync(path.dirname(out), { throwIfNoEntry: false })?.isDirectory()) throw new MlcycleError('INVALID_ARGUMENT', `Cannot write ${out}: the folder ${path.dirname(out)} does not exist.`, { field: 'out' });
+    requireParentFolder(out);
     if (fs.statSync(out, { throwIfNoEntry: false })?.isDirectory()) throw new MlcycleError('INVALID_ARGUMENT', `${out} is a folder; name the .onnx file to write.`, { field: 'out' });
     return jobs.start('models.export', { modelFile, versionFile, splitFile, out, run: { id: run.id, name: run.name, model: run.model, task: run.task } }, `Export ${run.name} to ONNX`);
   },
@@ -28,7 +33,7 @@ export const exportHandlers = {
     const { jobs, store } = ctx.session.require();
     const { run, modelFile, versionFile, splitFile } = exportable(ctx, args.run);
     const out = path.resolve(args.out);
-    if (!fs.statSync(path.dirname(out), { throwIfNoEntry: false })?.isDirectory()) throw new MlcycleError('INVALID_ARGUMENT', `Cannot write ${out}: the folder ${path.dirname(out)} does not exist.`, { field: 'out' });
+    requireParentFolder(out);
     const existing = fs.statSync(out, { throwIfNoEntry: false });
     if (existing && (existing.isFile() || fs.readdirSync(out).length > 0)) throw new MlcycleError('CONFLICT', `${out} already exists: name a new folder or .mlpkg file.`, { field: 'out' });
     const params = { modelFile, versionFile, splitFile, out, run, evaluation: store.runs.evaluation(run.id), objective: store.objective.current().value, homeDir: ctx.homeDir };
@@ -39,7 +44,7 @@ export const exportHandlers = {
     const [packagePath, input, out] = [path.resolve(args.package), path.resolve(args.input), path.resolve(args.out)];
     if (!fs.existsSync(input)) throw new MlcycleError('NOT_FOUND', `${input} does not exist.`, { field: 'input' });
     if (!/\.(csv|parquet)$/i.test(out)) throw new MlcycleError('INVALID_ARGUMENT', `${out}: write the scores to a .csv or .parquet file.`, { field: 'out' });
-    if (!fs.statSync(path.dirname(out), { throwIfNoEntry: false })?.isDirectory()) throw new MlcycleError('INVALID_ARGUMENT', `Cannot write ${out}: the folder ${path.dirname(out)} does not exist.`, { field: 'out' });
+    requireParentFolder(out);
     return jobs.start('models.score', { packagePath, input, out, idColumn: args.id ?? null, homeDir: ctx.homeDir }, `Score ${path.basename(input)} with ${path.basename(packagePath)}`);
   },
 } satisfies Partial<HandlerMap>;

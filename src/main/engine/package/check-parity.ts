@@ -4,11 +4,11 @@ import type { ParityReport } from '../../../shared/package/models';
 import { ident, lit } from '../data/sql';
 import { transform } from '../train/pipeline';
 import type { ExportedGraph } from './export-onnx';
-import type { ModelFile } from './model-file';
-import { restoreModel } from './model-file';
+import type { ModelFile } from '../train/model-file';
+import { restoreModel } from '../train/model-file';
 import { scoreOnnx } from './onnx-scores';
 import { compareParity } from './parity';
-import { readScoringRows } from './scoring-rows';
+import { readScoringRows, splitRowsSql } from './scoring-rows';
 
 /** Where the rows come from: the run's dataset version and its split assignment (row → set). */
 export interface ParityData {
@@ -28,8 +28,7 @@ export async function checkParity(file: ModelFile, graph: ExportedGraph, data: P
   const con = await instance.connect();
   try {
     progress(0, 'reading the rows to check parity on');
-    const used = [...new Set([...p.numeric.map((c) => c.name), ...p.categorical.map((c) => c.name), p.target.name])].map((c) => `v.${ident(c)}`).join(', ');
-    await con.run(`CREATE TABLE d AS SELECT ${used}, a.row, a.set FROM read_parquet(${lit(data.versionFile)}, file_row_number = true) v JOIN read_parquet(${lit(data.splitFile)}) a ON a.row = v.file_row_number WHERE v.${ident(p.target.name)} IS NOT NULL`);
+    await con.run(`CREATE TABLE d AS ${splitRowsSql(p, data)} WHERE v.${ident(p.target.name)} IS NOT NULL`);
     const counts = new Map((await con.runAndReadAll('SELECT set, COUNT(*) FROM d GROUP BY set')).getRows().map(([set, n]) => [String(set), Number(n)]));
     const set = SETS_TO_SCORE.find((s) => (counts.get(s) ?? 0) > 0);
     if (!set) throw new MlcycleError('INVALID_ARGUMENT', 'The run has no labelled rows to check parity on.', { field: 'run' });

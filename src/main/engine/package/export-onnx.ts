@@ -5,7 +5,7 @@ import { featureMatrix, graphInputs, MISSING_STRING, OUTPUT_NAMES, type GraphInp
 import { linearHead, logisticHead } from './learners/linear';
 import { mlpHead } from './learners/mlp';
 import { treesHead } from './learners/trees';
-import type { ModelFile } from './model-file';
+import type { ModelFile } from '../train/model-file';
 import { GraphBuilder } from './onnx/graph';
 
 export interface ExportedGraph {

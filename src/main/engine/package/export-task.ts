@@ -7,7 +7,7 @@ import type { Task } from '../jobs/tasks/types';
 import { temporaryName } from '../store/artifacts';
 import { checkParity, type ParityData } from './check-parity';
 import { exportOnnx } from './export-onnx';
-import { readModelFile } from './model-file';
+import { readModelFile } from '../train/model-file';
 
 export interface ExportParams extends ParityData {
   modelFile: string;

@@ -4,6 +4,15 @@ import { loadEncoded, type EncodedRows } from '../train/load';
 import type { FittedPipeline } from '../train/pipeline';
 import { MISSING_STRING } from './inputs';
 
+/**
+ * The run's rows with the columns its pipeline uses, each with its position (`row`) and its set in
+ * the run's split (`set`): the relation parity and the reference profile read.
+ */
+export function splitRowsSql(p: FittedPipeline, files: { versionFile: string; splitFile: string }): string {
+  const used = [...new Set([...p.numeric.map((c) => c.name), ...p.categorical.map((c) => c.name), p.target.name])].map((c) => `v.${ident(c)}`).join(', ');
+  return `SELECT ${used}, a.row, a.set FROM read_parquet(${lit(files.versionFile)}, file_row_number = true) v JOIN read_parquet(${lit(files.splitFile)}) a ON a.row = v.file_row_number`;
+}
+
 /** The rows to score, as the app reads them (encoded) and as a caller of the graph sends them (categories as text). */
 export interface ScoringRows {
   encoded: EncodedRows;

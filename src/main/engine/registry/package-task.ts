@@ -4,14 +4,13 @@ import type { Objective } from '../../../shared/governance/objective';
 import type { PackageResult } from '../../../shared/package/models';
 import { modelCard } from '../../../shared/train/model-card';
 import type { Evaluation, Run } from '../../../shared/train/models';
-import { ident, lit } from '../data/sql';
 import { timedPhases } from '../jobs/tasks/phases';
 import type { Task } from '../jobs/tasks/types';
 import { checkParity, type ParityData } from '../package/check-parity';
 import { exportOnnx, type ExportedGraph } from '../package/export-onnx';
-import { readModelFile, type ModelFile } from '../package/model-file';
+import { readModelFile, type ModelFile } from '../train/model-file';
 import { scoreOnnx } from '../package/onnx-scores';
-import { readScoringRows } from '../package/scoring-rows';
+import { readScoringRows, splitRowsSql } from '../package/scoring-rows';
 import { userSigningKey } from '../signing/keys';
 import { writePackage } from '../signing/write';
 import { deploymentReadme, servingName, type Signature } from './package-docs';
@@ -36,8 +35,7 @@ async function trainingReference(file: ModelFile, graph: ExportedGraph, data: Pa
   const instance = await DuckDBInstance.create(':memory:');
   const con = await instance.connect();
   try {
-    const used = [...new Set([...p.numeric.map((c) => c.name), ...p.categorical.map((c) => c.name), p.target.name])].map((c) => `v.${ident(c)}`).join(', ');
-    const relation = `(SELECT ${used}, a.row FROM read_parquet(${lit(data.versionFile)}, file_row_number = true) v JOIN read_parquet(${lit(data.splitFile)}) a ON a.row = v.file_row_number WHERE a.set = 'train')`;
+    const relation = `(${splitRowsSql(p, data)} WHERE a.set = 'train')`;
     const rows = await readScoringRows(con, relation, p);
     const predicted = await scoreOnnx(graph.bytes, graph.inputs, p, rows);
     return {

@@ -1,5 +1,4 @@
 import { DuckDBInstance } from '@duckdb/node-api';
-import fs from 'node:fs';
 import { MlcycleError } from '../../../shared/contract/errors';
 import type { ExplanationMethod, RowExplanation } from '../../../shared/train/models';
 import { lit } from '../data/sql';
@@ -7,22 +6,14 @@ import type { Task } from '../jobs/tasks/types';
 import { TreeEnsembleModel } from './gbdt';
 import { treeShapOfRow } from './gbdt/treeshap';
 import type { FeatureMatrix, TrainedModel } from './learner';
-import { learnerFor } from './learners';
 import { loadEncoded } from './load';
-import { restoreMlp } from './mlp/learner';
+import { readModelFile, restoreModel, type ModelFile } from './model-file';
 import { transform, type Encoding, type FittedPipeline } from './pipeline';
 
 export interface ExplainRowParams {
   modelFile: string;
   versionFile: string;
   row: number;
-}
-
-interface ModelFile {
-  model: 'logistic' | 'linear' | 'mlp' | 'gbdt' | 'random_forest';
-  pipeline: FittedPipeline;
-  encoding: Encoding;
-  state: unknown;
 }
 
 /** How the contributions were found and on what scale, one number per raw column (pipeline order). */
@@ -34,11 +25,6 @@ interface Attribution {
   method: string;
   methodKind: ExplanationMethod;
   contributions: number[];
-}
-
-async function restore(file: ModelFile): Promise<TrainedModel> {
-  if (file.model === 'mlp') return restoreMlp(file.state as Parameters<typeof restoreMlp>[0]);
-  return learnerFor(file.model).learner.restore(file.state);
 }
 
 /** For each model feature, the raw column (pipeline input) it comes from: one-hot spreads a categorical column over its levels and "other". */
@@ -125,7 +111,7 @@ function treeShap(p: FittedPipeline, model: TreeEnsembleModel, encoding: Encodin
  * linear models, occlusion otherwise (see `occlusion`).
  */
 export const explainRowTask: Task<ExplainRowParams, RowExplanation> = async (params, ctx) => {
-  const file = JSON.parse(fs.readFileSync(params.modelFile, 'utf8')) as ModelFile;
+  const file = readModelFile(params.modelFile);
   const p = file.pipeline;
   const instance = await DuckDBInstance.create(':memory:');
   const con = await instance.connect();
@@ -137,7 +123,7 @@ export const explainRowTask: Task<ExplainRowParams, RowExplanation> = async (par
     // The target may be empty on the row being explained: encode it with a stand-in so the row loads.
     const rows = await loadEncoded(con, `(SELECT * REPLACE (COALESCE("${p.target.name.replace(/"/g, '""')}", ${p.target.classes ? lit(p.target.classes[0]!) : '0'}) AS "${p.target.name.replace(/"/g, '""')}") FROM ${relation})`, p);
     ctx.progress(0.4, 'scoring');
-    const model = await restore(file);
+    const model = await restoreModel(file);
     const actual = model.predict(transform(p, rows.inputs, 1, file.encoding));
     let cls = 0;
     for (let k = 1; k < actual.width; k++) if (actual.values[k]! > actual.values[cls]!) cls = k;

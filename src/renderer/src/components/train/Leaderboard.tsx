@@ -1,7 +1,7 @@
 import { MODEL_LABELS, type SearchSummary } from '../../../../shared/train/models';
 import { leaderboard, type TrialRow } from '../../lib/train-trials';
-import { metricLabel, metricText, secondsText } from '../../lib/train-words';
-import { BestBadge, TrialStatus } from './TrialTable';
+import { metricLabel } from '../../lib/train-words';
+import { BestBadge, TrialOutcomeCells } from './TrialTable';
 import { trainActions } from './train-store';
 
 /** Auto's learners ranked by the validation score (best first); a learner's name opens its run. */
@@ -41,14 +41,7 @@ export function Leaderboard({ rows, search }: { rows: TrialRow[]; search: Search
                 </button>
                 {row.best && <BestBadge />}
               </td>
-              <td className="num" data-testid="train-trial-score">
-                {metricText(row.score)}
-              </td>
-              <td className="num">{metricText(row.run.metrics.test?.[search.metric])}</td>
-              <td>
-                <TrialStatus run={row.run} />
-              </td>
-              <td className="num">{secondsText(row.run.durationSeconds)}</td>
+              <TrialOutcomeCells row={row} metric={search.metric} />
             </tr>
           ))}
         </tbody>

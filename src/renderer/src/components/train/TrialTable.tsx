@@ -19,6 +19,22 @@ export function TrialStatus({ run }: { run: Run }) {
 }
 
 /** The star and word that mark the best trial (the word, so it is not colour or shape alone). */
+/** A trial's validation score, test score, status and duration: the last cells of the trials table and the leaderboard. */
+export function TrialOutcomeCells({ row, metric }: { row: TrialRow; metric: string }) {
+  return (
+    <>
+      <td className="num" data-testid="train-trial-score">
+        {metricText(row.score)}
+      </td>
+      <td className="num">{metricText(row.run.metrics.test?.[metric])}</td>
+      <td>
+        <TrialStatus run={row.run} />
+      </td>
+      <td className="num">{secondsText(row.run.durationSeconds)}</td>
+    </>
+  );
+}
+
 export function BestBadge() {
   return (
     <span className="badge train-best-badge" data-testid="train-trial-best">
@@ -100,14 +116,7 @@ export function TrialTable({ rows, search, sort, onSort }: TrialTableProps) {
                     {trialValueText(values[n])}
                   </td>
                 ))}
-                <td className="num" data-testid="train-trial-score">
-                  {metricText(row.score)}
-                </td>
-                <td className="num">{metricText(row.run.metrics.test?.[search.metric])}</td>
-                <td>
-                  <TrialStatus run={row.run} />
-                </td>
-                <td className="num">{secondsText(row.run.durationSeconds)}</td>
+                <TrialOutcomeCells row={row} metric={search.metric} />
               </tr>
             );
           })}

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { MlcycleError } from '../../../shared/contract/errors';
-import type { TrainedModel } from '../train/learner';
-import { learnerFor } from '../train/learners';
-import { restoreMlp } from '../train/mlp/learner';
-import type { Encoding, FittedPipeline } from '../train/pipeline';
+import type { TrainedModel } from './learner';
+import { learnerFor } from './learners';
+import { restoreMlp } from './mlp/learner';
+import type { Encoding, FittedPipeline } from './pipeline';
 
 export type ModelKindInFile = 'logistic' | 'linear' | 'mlp' | 'gbdt' | 'random_forest';
 
