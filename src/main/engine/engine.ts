@@ -30,11 +30,15 @@ export interface Engine {
   dispose(): Promise<void>;
 }
 
-/** What a call acted on, for the audit log: an id, name, title or folder, at the top or one level down. */
+/** What a call acted on, for the audit log: a registry model (and version), an id, name, title, folder or run, at the top or one level down. */
 function auditTarget(args: unknown, depth = 0): string | null {
   if (typeof args !== 'object' || args === null) return null;
   const a = args as Record<string, unknown>;
-  for (const key of ['id', 'name', 'title', 'dir']) if (typeof a[key] === 'string') return a[key] as string;
+  if (depth === 0 && typeof a.model === 'string' && (typeof a.alias === 'string' || a.version !== undefined)) {
+    const version = typeof a.version === 'number' ? `v${a.version}` : typeof a.version === 'string' ? a.version : null;
+    return [a.model, typeof a.alias === 'string' ? a.alias : null, version].filter(Boolean).join(' ');
+  }
+  for (const key of ['id', 'name', 'title', 'dir', 'run']) if (typeof a[key] === 'string') return a[key] as string;
   if (depth > 0) return null;
   for (const value of Object.values(a)) {
     const nested = auditTarget(value, depth + 1);

@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'NO_PROJECT',
   'NOT_FOUND',
   'CONFLICT',
+  /** A promotion refused by the project's gates; details.gates is the report. */
+  'GATE_FAILED',
   'NOT_A_PROJECT',
   'SCHEMA_TOO_NEW',
   'CANCELLED',

@@ -4,6 +4,7 @@ import { trainMethods } from '../train/methods';
 import { governanceMethods } from '../governance/methods';
 import { packageMethods } from '../package/methods';
 import { signingMethods } from '../signing/methods';
+import { registryMethods } from '../registry/methods';
 import { AuditEntry, Job, JobLogLine, ProjectSummary, RecentProject, SystemInfo } from './models';
 
 /**
@@ -63,7 +64,7 @@ const coreMethods = {
   },
 } as const;
 
-export const methods = { ...coreMethods, ...governanceMethods, ...dataMethods, ...trainMethods, ...signingMethods, ...packageMethods } as const;
+export const methods = { ...coreMethods, ...governanceMethods, ...dataMethods, ...trainMethods, ...signingMethods, ...packageMethods, ...registryMethods } as const;
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

@@ -59,6 +59,8 @@ export const PackageResult = z.object({
   /** Key id of the ed25519 key that signed manifest.json. */
   signer: z.string(),
   parity: ParityReport,
+  /** Single-row onnxruntime latency over up to 200 training rows, as a serving request sees it. */
+  latency: z.object({ rows: z.number().int(), p50Ms: z.number(), p99Ms: z.number() }).nullable(),
   inputs: z.array(GraphInput),
   classes: z.array(z.string()).nullable(),
 });

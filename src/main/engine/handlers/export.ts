@@ -4,7 +4,7 @@ import { MlcycleError } from '../../../shared/contract/errors';
 import type { EngineContext, HandlerMap } from '../context';
 
 /** A finished run with a model and a saved split: what export and packaging both need. */
-function exportable(ctx: EngineContext, ref: string) {
+export function exportable(ctx: EngineContext, ref: string) {
   const { store } = ctx.session.require();
   const run = store.runs.get(ref);
   if (run.status !== 'succeeded' || !run.modelSha256) throw new MlcycleError('INVALID_ARGUMENT', `Run ${run.name} is ${run.status}; only a finished run with a model can be exported.`, { field: 'run' });
@@ -15,8 +15,18 @@ function exportable(ctx: EngineContext, ref: string) {
 }
 
 /** Refuses an output path whose folder does not exist, before a job starts. */
-function requireParentFolder(out: string): void {
+export function requireParentFolder(out: string): void {
   if (!fs.statSync(path.dirname(out), { throwIfNoEntry: false })?.isDirectory()) throw new MlcycleError('INVALID_ARGUMENT', `Cannot write ${out}: the folder ${path.dirname(out)} does not exist.`, { field: 'out' });
+}
+
+/** Checks the input and output paths, then starts a models.score job over the package at `packagePath`. */
+export function startScore(ctx: EngineContext, packagePath: string, args: { input: string; out: string; id?: string }, packageLabel: string) {
+  const { jobs } = ctx.session.require();
+  const [input, out] = [path.resolve(args.input), path.resolve(args.out)];
+  if (!fs.existsSync(input)) throw new MlcycleError('NOT_FOUND', `${input} does not exist.`, { field: 'input' });
+  if (!/\.(csv|parquet)$/i.test(out)) throw new MlcycleError('INVALID_ARGUMENT', `${out}: write the scores to a .csv or .parquet file.`, { field: 'out' });
+  requireParentFolder(out);
+  return jobs.start('models.score', { packagePath, input, out, idColumn: args.id ?? null, homeDir: ctx.homeDir }, `Score ${path.basename(input)} with ${packageLabel}`);
 }
 
 export const exportHandlers = {
@@ -39,12 +49,5 @@ export const exportHandlers = {
     const params = { modelFile, versionFile, splitFile, out, run, evaluation: store.runs.evaluation(run.id), objective: store.objective.current().value, homeDir: ctx.homeDir };
     return jobs.start('models.package', params, `Package ${run.name}`);
   },
-  'models.score': (args, ctx) => {
-    const { jobs } = ctx.session.require();
-    const [packagePath, input, out] = [path.resolve(args.package), path.resolve(args.input), path.resolve(args.out)];
-    if (!fs.existsSync(input)) throw new MlcycleError('NOT_FOUND', `${input} does not exist.`, { field: 'input' });
-    if (!/\.(csv|parquet)$/i.test(out)) throw new MlcycleError('INVALID_ARGUMENT', `${out}: write the scores to a .csv or .parquet file.`, { field: 'out' });
-    requireParentFolder(out);
-    return jobs.start('models.score', { packagePath, input, out, idColumn: args.id ?? null, homeDir: ctx.homeDir }, `Score ${path.basename(input)} with ${path.basename(packagePath)}`);
-  },
+  'models.score': (args, ctx) => startScore(ctx, path.resolve(args.package), args, path.basename(args.package)),
 } satisfies Partial<HandlerMap>;

@@ -6,6 +6,7 @@ import { governanceHandlers } from './governance';
 import { trainHandlers } from './train';
 import { jobHandlers } from './jobs';
 import { projectHandlers } from './project';
+import { registryHandlers } from './registry';
 import { signingHandlers } from './signing';
 import { systemHandlers } from './system';
 
@@ -20,4 +21,5 @@ export const handlers: HandlerMap = {
   ...trainHandlers,
   ...exportHandlers,
   ...signingHandlers,
+  ...registryHandlers,
 };

@@ -9,6 +9,7 @@ import type { Task } from '../jobs/tasks/types';
 import { checkParity, type ParityData } from '../package/check-parity';
 import { exportOnnx, type ExportedGraph } from '../package/export-onnx';
 import { readModelFile, type ModelFile } from '../train/model-file';
+import { singleRowLatency, type Latency } from '../package/latency';
 import { scoreOnnx } from '../package/onnx-scores';
 import { readScoringRows, splitRowsSql } from '../package/scoring-rows';
 import { userSigningKey } from '../signing/keys';
@@ -25,12 +26,14 @@ export interface PackageParams extends ParityData {
   objective: Objective | null;
   /** The user profile holding the signing key. */
   homeDir: string;
+  /** The name and version the package is served under: the registry's, when registering; else the run's name and id. */
+  serving?: { model: string; version: string };
 }
 
 const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`);
 
 /** The training rows as a caller would send them, and what the graph predicts for them. */
-async function trainingReference(file: ModelFile, graph: ExportedGraph, data: ParityData): Promise<ReferenceProfile> {
+async function trainingReference(file: ModelFile, graph: ExportedGraph, data: ParityData): Promise<{ reference: ReferenceProfile; latency: Latency | null }> {
   const p = file.pipeline;
   const instance = await DuckDBInstance.create(':memory:');
   const con = await instance.connect();
@@ -38,7 +41,8 @@ async function trainingReference(file: ModelFile, graph: ExportedGraph, data: Pa
     const relation = `(${splitRowsSql(p, data)} WHERE a.set = 'train')`;
     const rows = await readScoringRows(con, relation, p);
     const predicted = await scoreOnnx(graph.bytes, graph.inputs, p, rows);
-    return {
+    const latency = await singleRowLatency(graph.bytes, graph.inputs, p, rows);
+    const reference: ReferenceProfile = {
       rows: rows.encoded.rows,
       features: [
         ...p.numeric.map((c, j) => numericReference(c.name, rows.encoded.inputs[j]!)),
@@ -46,21 +50,22 @@ async function trainingReference(file: ModelFile, graph: ExportedGraph, data: Pa
       ],
       prediction: p.target.classes ? classificationReference(p.target.classes, Float64Array.from(predicted.values)) : regressionReference(Float64Array.from(predicted.values)),
     };
+    return { reference, latency };
   } finally {
     con.closeSync();
     instance.closeSync();
   }
 }
 
-function signatureOf(run: Run, file: ModelFile, graph: ExportedGraph, reference: ReferenceProfile): Signature {
+function signatureOf(run: Run, serving: PackageParams['serving'], file: ModelFile, graph: ExportedGraph, reference: ReferenceProfile): Signature {
   const p = file.pipeline;
   const byName = new Map(reference.features.map((f) => [f.name, f]));
   const share = (missing: number) => (reference.rows ? missing / reference.rows : 0);
   const classes = p.target.classes;
   return {
-    model: servingName(run.name),
-    // The run id until the registry numbers versions.
-    version: run.id.slice(0, 8),
+    model: serving?.model ?? servingName(run.name),
+    // An unregistered package is versioned by its run id.
+    version: serving?.version ?? run.id.slice(0, 8),
     task: run.task,
     target: p.target.name,
     classes,
@@ -96,19 +101,19 @@ export const packageTask: Task<PackageParams, PackageResult> = async (params, ct
     throw new MlcycleError('CONFLICT', `The exported graph does not match the in-app model on ${parity.rowsOutOfTolerance} of ${parity.rows} ${parity.set} rows (max |difference| ${parity.maxAbsDiff.toExponential(2)}, ${parity.labelMismatches} label mismatches): nothing was packaged. Worst: ${worst.join('; ')}.`, { parity });
   }
   phases.phase(0.6, 'profiling the training rows for drift monitoring');
-  const reference = await trainingReference(file, graph, params);
+  const { reference, latency } = await trainingReference(file, graph, params);
   phases.phase(0.85, 'writing and signing');
-  const signature = signatureOf(params.run, file, graph, reference);
+  const signature = signatureOf(params.run, params.serving, file, graph, reference);
   const files = new Map<string, Uint8Array>([
     ['model.onnx', graph.bytes],
     ['signature.json', json(signature)],
     ['reference-profile.json', json(reference)],
-    ['metrics.json', json({ run: { id: params.run.id, name: params.run.name, model: params.run.model, task: params.run.task }, metrics: params.run.metrics, crossValidation: params.run.crossValidation ?? null, parity })],
+    ['metrics.json', json({ run: { id: params.run.id, name: params.run.name, model: params.run.model, task: params.run.task }, metrics: params.run.metrics, crossValidation: params.run.crossValidation ?? null, parity, latency })],
     ['model-card.md', Buffer.from(modelCard(params.run, params.evaluation, params.objective))],
   ]);
   files.set('README.md', Buffer.from(deploymentReadme(signature, [...files.keys()])));
   const manifest = writePackage(params.out, files, userSigningKey(params.homeDir));
   phases.end();
   ctx.progress(1, 'done');
-  return { out: params.out, files: manifest.files, signer: manifest.signer.keyId, parity, inputs: graph.inputs, classes: file.pipeline.target.classes };
+  return { out: params.out, files: manifest.files, signer: manifest.signer.keyId, parity, latency, inputs: graph.inputs, classes: file.pipeline.target.classes };
 };

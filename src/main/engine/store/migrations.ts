@@ -207,6 +207,62 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX runs_by_version ON runs (version_id, created_at);
     `,
   },
+  {
+    version: 7,
+    name: 'model registry: models, numbered versions, aliases and their history, approvals',
+    sql: `
+      CREATE TABLE registered_models (
+        id           TEXT PRIMARY KEY,
+        name         TEXT NOT NULL UNIQUE,
+        description  TEXT NOT NULL DEFAULT '',
+        tags         TEXT NOT NULL DEFAULT '[]',
+        created_at   TEXT NOT NULL,
+        created_by   TEXT NOT NULL
+      );
+      CREATE TABLE model_versions (
+        id              TEXT PRIMARY KEY,
+        model_id        TEXT NOT NULL REFERENCES registered_models (id),
+        version         INTEGER NOT NULL,
+        run_id          TEXT NOT NULL REFERENCES runs (id),
+        package_sha256  TEXT NOT NULL REFERENCES artifacts (sha256),
+        package_bytes   INTEGER NOT NULL,
+        signer          TEXT NOT NULL,
+        parity          TEXT NOT NULL,
+        latency_p99_ms  REAL,
+        model_bytes     INTEGER NOT NULL,
+        description     TEXT NOT NULL DEFAULT '',
+        tags            TEXT NOT NULL DEFAULT '[]',
+        created_at      TEXT NOT NULL,
+        created_by      TEXT NOT NULL,
+        UNIQUE (model_id, version)
+      );
+      CREATE TABLE model_aliases (
+        model_id    TEXT NOT NULL REFERENCES registered_models (id),
+        alias       TEXT NOT NULL,
+        version_id  TEXT NOT NULL REFERENCES model_versions (id),
+        set_at      TEXT NOT NULL,
+        set_by      TEXT NOT NULL,
+        PRIMARY KEY (model_id, alias)
+      );
+      CREATE TABLE alias_history (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        model_id    TEXT NOT NULL REFERENCES registered_models (id),
+        alias       TEXT NOT NULL,
+        version     INTEGER,
+        previous    INTEGER,
+        at          TEXT NOT NULL,
+        by          TEXT NOT NULL
+      );
+      CREATE TABLE model_approvals (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        version_id  TEXT NOT NULL REFERENCES model_versions (id),
+        by          TEXT NOT NULL,
+        role        TEXT NOT NULL,
+        comment     TEXT NOT NULL DEFAULT '',
+        at          TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

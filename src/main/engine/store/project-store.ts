@@ -12,6 +12,7 @@ import { DEFAULT_POLICY, Policy } from '../../../shared/governance/policy';
 import { DatasetsRepo } from '../data/datasets-repo';
 import { SplitsRepo } from '../data/splits-repo';
 import { RunsRepo } from '../train/runs-repo';
+import { RegistryRepo } from '../registry/registry-repo';
 import { DecisionsRepo } from '../governance/decisions-repo';
 import { PeopleRepo } from '../governance/people-repo';
 import { VersionedSettings } from '../governance/versioned-settings';
@@ -28,6 +29,7 @@ export class ProjectStore {
   readonly datasets: DatasetsRepo;
   readonly splits: SplitsRepo;
   readonly runs: RunsRepo;
+  readonly registry: RegistryRepo;
 
   private constructor(
     readonly dir: string,
@@ -43,6 +45,7 @@ export class ProjectStore {
     this.datasets = new DatasetsRepo(db);
     this.splits = new SplitsRepo(db);
     this.runs = new RunsRepo(db);
+    this.registry = new RegistryRepo(db);
   }
 
   /** Creates a project in `dir` (made if missing). Refuses a folder that already holds a project. */
