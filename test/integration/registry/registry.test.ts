@@ -179,6 +179,7 @@ describe('model registry', () => {
     const ended = await register('precise');
     expect(ended.status).toBe('failed');
     expect(ended.error!.message).toMatch(/does not match the in-app model on \d+ of \d+ test rows .*Worst: row \d+: in-app/);
+    expect(ended.error!.message).toMatch(/Column x varies by about 2\.\d around 1\.00e\+8, finer than float32 .* subtract an offset/);
     expect((await api.client.call('registry.list', {})).map((m) => m.name)).toEqual(['churn']);
     // Nothing half-written is left in the artifacts folder.
     expect(fs.readdirSync(path.join(tmp.dir, 'project', 'artifacts')).filter((f) => f.includes('registry'))).toEqual([]);

@@ -69,8 +69,8 @@ export function registerRegistry(program: Command, io: CliIo, run: RunCommand): 
         const versions = await client.call('registry.versions', { model });
         emit(io, opts.json, versions, () =>
           table([
-            ['VERSION', 'ALIASES', 'RUN', 'LEARNER', 'TEST METRICS', 'PARITY', 'APPROVALS', 'REGISTERED'],
-            ...versions.map((v) => [`v${v.version}`, v.aliases.join(' ') || '—', v.runName, v.learner, metricSummary(v), v.parity.passed ? 'passed' : 'FAILED', String(v.approvals.length), `${v.createdAt.slice(0, 10)} ${v.createdBy}`]),
+            ['VERSION', 'ALIASES', 'RUN', 'LEARNER', 'TEST METRICS', 'PARITY', 'APPROVALS', 'REGISTERED', 'TAGS'],
+            ...versions.map((v) => [`v${v.version}`, v.aliases.join(' ') || '—', v.runName, v.learner, metricSummary(v), v.parity.passed ? 'passed' : 'FAILED', String(v.approvals.length), `${v.createdAt.slice(0, 10)} ${v.createdBy}`, v.tags.join(', ') || '—']),
           ]),
         );
       }),

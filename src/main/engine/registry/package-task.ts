@@ -85,6 +85,17 @@ function signatureOf(run: Run, serving: PackageParams['serving'], file: ModelFil
 }
 
 /**
+ * The likeliest cause of a parity failure, named: a column whose spread is finer than float32 (the
+ * graph's numeric input type, about 7 significant digits) can resolve at its magnitude.
+ */
+function float32Hint(file: ModelFile): string {
+  const coarse = file.pipeline.numeric.filter((c) => Math.abs(c.mean) * 2 ** -23 > 0.01 * c.std);
+  return coarse
+    .map((c) => ` Column ${c.name} varies by about ${c.std.toPrecision(2)} around ${c.mean.toPrecision(3)}, finer than float32 (the graph's input type) holds at that size: subtract an offset in a cleaning recipe (e.g. ${c.name} - ${Math.round(c.mean)}) and retrain.`)
+    .join('');
+}
+
+/**
  * Worker task: the run's model as a signed package — model.onnx (proven equal to the in-app model
  * on the test rows first: a failed parity writes nothing), signature.json, reference-profile.json
  * for drift monitoring, metrics.json, model-card.md, README.md for the deployment team, and
@@ -98,7 +109,7 @@ export const packageTask: Task<PackageParams, PackageResult> = async (params, ct
   const parity = await checkParity(file, graph, params, (f, phase) => phases.phase(0.05 + 0.5 * f, phase));
   if (!parity.passed) {
     const worst = parity.worst.slice(0, 3).map((w) => `row ${w.row}: in-app ${w.inApp.map((v) => v?.toPrecision(6)).join('/')} vs ONNX ${w.onnx.map((v) => v?.toPrecision(6)).join('/')}`);
-    throw new MlcycleError('CONFLICT', `The exported graph does not match the in-app model on ${parity.rowsOutOfTolerance} of ${parity.rows} ${parity.set} rows (max |difference| ${parity.maxAbsDiff.toExponential(2)}, ${parity.labelMismatches} label mismatches): nothing was packaged. Worst: ${worst.join('; ')}.`, { parity });
+    throw new MlcycleError('CONFLICT', `The exported graph does not match the in-app model on ${parity.rowsOutOfTolerance} of ${parity.rows} ${parity.set} rows (max |difference| ${parity.maxAbsDiff.toExponential(2)}, ${parity.labelMismatches} label mismatches): nothing was packaged. Worst: ${worst.join('; ')}.${float32Hint(file)}`, { parity });
   }
   phases.phase(0.6, 'profiling the training rows for drift monitoring');
   const { reference, latency } = await trainingReference(file, graph, params);
