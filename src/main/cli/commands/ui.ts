@@ -14,7 +14,7 @@ function rendererDir(env: NodeJS.ProcessEnv): string {
   return env.MLCYCLE_RENDERER_DIR ?? fileURLToPath(new URL('../renderer', import.meta.url));
 }
 
-function parsePort(value: string): number {
+export function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a whole number from 0 to 65535, got "${value}"`);
   return port;

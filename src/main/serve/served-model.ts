@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import ort from 'onnxruntime-node';
+import type { Signature } from '../engine/registry/package-docs';
+import type { PublicKeyInfo } from '../engine/signing/keys';
+import { readPackage, verifyContents } from '../engine/signing/verify';
+
+/** A verified package with its onnxruntime session, ready to answer requests. */
+export interface ServedModel {
+  name: string;
+  version: string;
+  signature: Signature;
+  session: ort.InferenceSession;
+  /** sha256 of manifest.json: identifies exactly which signed package is loaded. */
+  manifestSha256: string;
+  /** Where it was loaded from. */
+  source: string;
+  loadedAt: string;
+  /** The execution provider the session runs on (cpu unless cuda was asked for and loaded). */
+  provider: 'cpu' | 'cuda';
+}
+
+export type ExecutionProvider = 'cpu' | 'cuda';
+
+export class PackageRejected extends Error {}
+
+/**
+ * Verifies a package folder or .mlpkg against the trusted keys and opens its graph. CUDA is tried
+ * only when asked for; where its libraries are missing the session falls back to cpu and `onFallback`
+ * says why (logged by the server), so a deploy never fails for want of a GPU.
+ */
+export async function loadServedModel(location: string, trusted: Map<string, PublicKeyInfo & { name: string }>, provider: ExecutionProvider, onFallback: (why: string) => void = () => {}): Promise<ServedModel> {
+  const { contents, unsafe } = readPackage(location);
+  const verified = verifyContents(contents, trusted, unsafe);
+  if (!verified.ok) throw new PackageRejected(`${location} did not verify: ${verified.problems.map((p) => p.message).join(' ')}`);
+  const signature = JSON.parse(Buffer.from(contents.get('signature.json')!).toString('utf8')) as Signature;
+  const model = contents.get('model.onnx')!;
+  // One intra-op thread per run: requests run concurrently on the libuv pool, one core each.
+  const options: ort.InferenceSession.SessionOptions = { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' };
+  let session: ort.InferenceSession;
+  let used: ExecutionProvider = 'cpu';
+  if (provider === 'cuda') {
+    try {
+      session = await ort.InferenceSession.create(model, { ...options, executionProviders: ['cuda'] });
+      used = 'cuda';
+    } catch (error) {
+      onFallback(`CUDA execution provider unavailable (${(error as Error).message.split('\n')[0]}); serving ${signature.model} on cpu`);
+      session = await ort.InferenceSession.create(model, options);
+    }
+  } else session = await ort.InferenceSession.create(model, options);
+  return {
+    name: signature.model,
+    version: signature.version,
+    signature,
+    session,
+    manifestSha256: createHash('sha256').update(contents.get('manifest.json')!).digest('hex'),
+    source: location,
+    loadedAt: new Date().toISOString(),
+    provider: used,
+  };
+}
