@@ -46,6 +46,8 @@ export interface RunningServer {
   url: string;
   port: number;
   metrics: ServerMetrics;
+  /** Requests received and not yet answered. */
+  requestsInFlight(): number;
   /** Stops taking new requests, finishes those in flight (up to `graceMs`), then closes. */
   close(graceMs?: number): Promise<void>;
 }
@@ -62,18 +64,30 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(text);
 }
 
-/** Reads the body up to `limit` bytes; a declared or actual size above it is a 413, a cut-off upload a 400. */
+/** Past this, an oversized body is not even drained: the connection is closed after the 413. */
+const DRAIN_FACTOR = 8;
+
+/**
+ * Reads the body up to `limit` bytes; a declared or actual size above it is a 413 (the rest is read
+ * and dropped, so the client gets the answer instead of a reset, up to DRAIN_FACTOR × the limit), a
+ * cut-off upload a 400.
+ */
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? Number.NaN);
-  if (declared > limit) return Promise.reject(new HttpError(413, `the request body is ${declared} bytes; this server accepts at most ${limit}`));
+  const tooBig = (what: string) => new HttpError(413, `${what}; this server accepts at most ${limit}`);
+  if (declared > limit) {
+    if (declared <= DRAIN_FACTOR * limit) req.resume();
+    return Promise.reject(tooBig(`the request body is ${declared} bytes`));
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new HttpError(413, `the request body is over ${limit} bytes, the most this server accepts`));
-        req.destroy();
+      if (size > DRAIN_FACTOR * limit) req.destroy();
+      else if (size > limit) {
+        chunks.length = 0;
+        reject(tooBig('the request body is over the limit'));
       } else chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
@@ -155,7 +169,8 @@ export async function startModelServer(options: ServeOptions): Promise<RunningSe
     }
   }
 
-  async function route(req: http.IncomingMessage, res: http.ServerResponse, started: number): Promise<void> {
+  /** `arrivedDraining`: the request came after shutdown began (one that came before is still served). */
+  async function route(req: http.IncomingMessage, res: http.ServerResponse, started: number, arrivedDraining: boolean): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const body = () => readBody(req, maxBody);
     const method = req.method ?? 'GET';
@@ -177,7 +192,7 @@ export async function startModelServer(options: ServeOptions): Promise<RunningSe
     if (target) {
       if (target.action === 'infer') {
         if (method !== 'POST') throw new HttpError(405, 'inference is a POST');
-        if (draining) throw new HttpError(503, 'the server is shutting down');
+        if (arrivedDraining) throw new HttpError(503, 'the server is shutting down');
         const model = models.pick(target.name, target.version);
         let request;
         try {
@@ -196,7 +211,7 @@ export async function startModelServer(options: ServeOptions): Promise<RunningSe
     }
     if (path === '/invocations') {
       if (method !== 'POST') throw new HttpError(405, '/invocations is a POST');
-      if (draining) throw new HttpError(503, 'the server is shutting down');
+      if (arrivedDraining) throw new HttpError(503, 'the server is shutting down');
       const type = String(req.headers['content-type'] ?? 'application/json');
       if (!type.includes('json')) throw new HttpError(415, `send JSON (Content-Type: application/json); got ${type}`);
       const names = models.names();
@@ -217,18 +232,19 @@ export async function startModelServer(options: ServeOptions): Promise<RunningSe
       inFlight--;
       if (draining && inFlight === 0) drained?.();
     });
-    route(req, res, started).catch((error: unknown) => {
+    route(req, res, started, draining).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
       if (status === 500) options.log?.(`internal error on ${req.method} ${req.url}: ${(error as Error).stack ?? error}`);
+      // After a 413 the rest of an oversized body is not worth keeping the connection for.
+      if (status === 413) res.setHeader('Connection', 'close');
       sendJson(res, status, { error: error instanceof Error ? error.message : String(error) });
     });
   };
 
-  const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, handler) : http.createServer(handler);
-  // A client that trickles its headers or body cannot hold a connection open for long.
-  server.headersTimeout = Math.min(timeoutMs, 20_000);
-  server.requestTimeout = timeoutMs;
-  server.keepAliveTimeout = 5_000;
+  // A client that trickles its headers or body cannot hold a connection open for long: the
+  // timeouts are checked every second (Node's default is every 30 s).
+  const limits = { headersTimeout: Math.min(timeoutMs, 20_000), requestTimeout: timeoutMs, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 };
+  const server = options.tls ? https.createServer({ ...limits, cert: options.tls.cert, key: options.tls.key }, handler) : http.createServer(limits, handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
@@ -239,6 +255,7 @@ export async function startModelServer(options: ServeOptions): Promise<RunningSe
     url: `${options.tls ? 'https' : 'http'}://${shownHost}:${port}`,
     port,
     metrics,
+    requestsInFlight: () => inFlight,
     async close(graceMs = 10_000) {
       draining = true;
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
