@@ -15,6 +15,7 @@ import { tempDir } from '../../helpers/temp';
 
 interface Reply {
   status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON replies are read field by field in the assertions
   body: any;
   text: string;
 }
