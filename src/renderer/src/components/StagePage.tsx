@@ -1,6 +1,5 @@
 import { STAGES, type StageId } from '../../../shared/stages';
 import { useAppStore } from '../store';
-import { SigningKeyCard } from './models/SigningKeyCard';
 
 /** A stage whose workspace is not built yet: the page says what it will do, never a blank page. */
 export function StagePage({ stageId }: { stageId: StageId }) {
@@ -32,9 +31,6 @@ export function StagePage({ stageId }: { stageId: StageId }) {
           ))}
         </ol>
       </section>
-
-      {/* Packaging works from the CLI already; the key that signs packages belongs to this stage. */}
-      {stage.id === 'models' && <SigningKeyCard />}
 
       <section className="card meanwhile-card" aria-labelledby="meanwhile-title">
         <h2 id="meanwhile-title">Meanwhile</h2>

@@ -4,6 +4,7 @@ import { useWorkspaceKeys } from '../hooks/useWorkspaceKeys';
 import { useAppStore } from '../store';
 import { DataWorkspace } from './data/DataWorkspace';
 import { JobsPanel } from './JobsPanel';
+import { ModelsWorkspace } from './models/ModelsWorkspace';
 import { ObjectivesWorkspace } from './objectives/ObjectivesWorkspace';
 import { OverviewPage } from './overview/OverviewPage';
 import { StageNav } from './StageNav';
@@ -48,6 +49,8 @@ export function Workspace() {
           <TrainWorkspace />
         ) : view === 'evaluate' ? (
           <EvaluateWorkspace />
+        ) : view === 'models' ? (
+          <ModelsWorkspace />
         ) : (
           <StagePage key={view} stageId={view} />
         )}

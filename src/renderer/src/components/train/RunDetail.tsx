@@ -1,10 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Run } from '../../../../shared/train/models';
 import { dateTime } from '../../lib/format';
 import { metricTable, SETS } from '../../lib/train-compare';
 import { effectiveParams } from '../../lib/train-params';
 import { metricLabel, paramText, thresholdVerdict } from '../../lib/train-words';
 import { useAppStore } from '../../store';
+import { RegisterDialog } from '../models/RegisterDialog';
 import { CrossValidationTable } from './CrossValidationTable';
 import { CurveChart } from './CurveChart';
 import { LiveRun } from './LiveRun';
@@ -58,6 +59,7 @@ export function RunDetail({ run }: { run: Run }) {
   const primary = objective?.primaryMetric ?? null;
   const step = useStep(run.model);
   const verdict = primary ? thresholdVerdict(primary.metric, run.metrics.test?.[primary.metric], primary) : null;
+  const [registering, setRegistering] = useState(false);
 
   return (
     <section ref={ref} className="card train-detail" aria-labelledby="train-detail-title" data-testid="train-detail" data-run-id={run.id}>
@@ -69,7 +71,14 @@ export function RunDetail({ run }: { run: Run }) {
         <span className="muted">
           {run.createdBy}, {dateTime(run.createdAt)} · id <span className="mono">{run.id.slice(0, 8)}</span>
         </span>
+        {/* A finished run can become a version in the model registry (Models). */}
+        {run.status === 'succeeded' && (
+          <button type="button" className="button small train-register" data-testid="train-register" aria-haspopup="dialog" onClick={() => setRegistering(true)}>
+            Register…
+          </button>
+        )}
       </header>
+      {registering && <RegisterDialog run={run} onClose={() => setRegistering(false)} />}
       {run.parentRunId && (
         <p className="train-parent-link">
           A trial of a search or auto run.{' '}
