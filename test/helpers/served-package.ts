@@ -34,3 +34,30 @@ export async function servedPackage(dir: string, rows = 1500): Promise<{ package
     await api.close();
   }
 }
+
+/**
+ * Two registered versions of one model, "churn" v1 (boosted trees) and v2 (logistic regression),
+ * exported as .mlpkg files: what a deployment switches between.
+ */
+export async function registeredVersions(dir: string): Promise<{ v1: string; v2: string; homeDir: string }> {
+  const homeDir = path.join(dir, 'home');
+  const api = await inProcess(homeDir);
+  try {
+    await api.client.call('project.create', { dir: path.join(dir, 'project') });
+    const csv = path.join(dir, 'shop.csv');
+    fs.writeFileSync(csv, shopCsv(1500));
+    await succeeded(api.client, await api.client.call('data.import', { source: { kind: 'csv', path: csv }, options: { target: 'bought', profile: false } }));
+    const out: string[] = [];
+    for (const [model, params] of [['gbdt', { nEstimators: 20, maxDepth: 3 }], ['logistic', {}]] as const) {
+      const started = await api.client.call('train.start', { dataset: 'shop', model, params, exclude: ['tier', 'spend'], seed: 5, name: model });
+      await succeeded(api.client, started.job);
+      await succeeded(api.client, await api.client.call('registry.register', { run: started.run.id, model: 'churn' }));
+      const file = path.join(dir, `churn-v${out.length + 1}.mlpkg`);
+      await api.client.call('registry.export', { model: 'churn', version: out.length + 1, out: file });
+      out.push(file);
+    }
+    return { v1: out[0]!, v2: out[1]!, homeDir };
+  } finally {
+    await api.close();
+  }
+}

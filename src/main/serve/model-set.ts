@@ -86,6 +86,15 @@ export class ModelSet {
     e.canary = percent === 0 ? null : { version, percent };
   }
 
+  /** Puts back a saved state (after a restart); versions no longer installed are dropped from it. */
+  restore(name: string, s: { active: string; previous: string | null; canary: { version: string; percent: number } | null }): void {
+    const e = this.entry(name);
+    if (!e.versions.has(s.active)) throw new HttpError(404, `saved active version '${s.active}' is not installed`);
+    e.active = s.active;
+    e.previous = s.previous && e.versions.has(s.previous) ? s.previous : null;
+    e.canary = s.canary && e.versions.has(s.canary.version) ? s.canary : null;
+  }
+
   /** Back to the version active before the last switch. */
   rollback(name: string): string {
     const e = this.entry(name);

@@ -24,7 +24,7 @@ export interface ServeOptions {
   /** Refuse categories the model never saw (400) instead of scoring them as "other". */
   strictCategories?: boolean;
   /** Extra routes (admin API, prediction log); return true when handled. */
-  extraRoutes?: (req: http.IncomingMessage, res: http.ServerResponse, url: URL, body: () => Promise<Buffer>) => Promise<boolean>;
+  extraRoutes?: (req: http.IncomingMessage, res: http.ServerResponse, url: URL, body: (limit?: number) => Promise<Buffer>) => Promise<boolean>;
   /** Told of every scored request, for the prediction log. */
   onPrediction?: (p: Prediction) => void;
   log?: (line: string) => void;
@@ -172,7 +172,7 @@ export async function startModelServer(options: ServeOptions): Promise<RunningSe
   /** `arrivedDraining`: the request came after shutdown began (one that came before is still served). */
   async function route(req: http.IncomingMessage, res: http.ServerResponse, started: number, arrivedDraining: boolean): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const body = () => readBody(req, maxBody);
+    const body = (limit = maxBody) => readBody(req, limit);
     const method = req.method ?? 'GET';
     const path = url.pathname;
     if (method === 'GET' && path === '/v2/health/live') return sendJson(res, 200, { live: true });

@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import https from 'node:https';
 import net from 'node:net';
 import path from 'node:path';
 import ort from 'onnxruntime-node';
@@ -10,39 +9,9 @@ import { trustedKeys } from '../../../src/main/engine/signing/keys';
 import { ModelSet } from '../../../src/main/serve/model-set';
 import { loadServedModel } from '../../../src/main/serve/served-model';
 import { startModelServer, type RunningServer } from '../../../src/main/serve/server';
+import { request, type Reply } from '../../helpers/http';
 import { servedPackage } from '../../helpers/served-package';
 import { tempDir } from '../../helpers/temp';
-
-interface Reply {
-  status: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON replies are read field by field in the assertions
-  body: any;
-  text: string;
-}
-
-function request(base: string, method: string, route: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
-  const url = new URL(route, base);
-  const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
-  const lib = url.protocol === 'https:' ? https : http;
-  return new Promise((resolve, reject) => {
-    const req = lib.request(url, { method, headers: { 'Content-Type': 'application/json', ...headers }, rejectUnauthorized: false, agent: false }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => {
-        let parsed: unknown = null;
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          parsed = null;
-        }
-        resolve({ status: res.statusCode!, body: parsed, text });
-      });
-    });
-    req.on('error', reject);
-    if (payload !== undefined) req.write(payload);
-    req.end();
-  });
-}
 
 const row = (a: number | null, year: number | null, plan: string, flag: string, id = 'r1') => ({
   id,
@@ -210,7 +179,7 @@ describe('model server (Open Inference Protocol v2, MLflow, metrics)', () => {
         const req = http.request(`${second.url}/v2/models/trees/infer`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': body.length } }, (res) => {
           let text = '';
           res.on('data', (c) => (text += c));
-          res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text), text }));
+          res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text), text, headers: res.headers }));
         });
         req.on('error', reject);
         req.write(body.slice(0, half));
