@@ -6,6 +6,7 @@ import { redactSecrets } from '../../shared/redact';
 import type { EngineContext, Handler, HostKind } from './context';
 import { EventBus, type EventListener } from './events';
 import { handlers } from './handlers';
+import { stopAllLocalServers } from './deploy/local-server';
 import { defaultHomeDir, resolveIdentity } from './home';
 import { RecentProjects } from './recent';
 import { Session } from './session';
@@ -105,6 +106,10 @@ export function createEngine(options: EngineOptions): Engine {
     },
     onEvent: (listener) => bus.on(listener),
     async dispose() {
+      // The desktop app and the browser workspace own their local deployments: they stop with them.
+      // (A CLI command's engine ends with the command, and the server it started keeps running.)
+      const dir = context.session.project?.store.dir;
+      if (dir && context.host !== 'in-process') await stopAllLocalServers(dir);
       await context.session.close();
     },
   };

@@ -83,6 +83,18 @@ export function adminRoutes(options: AdminOptions) {
       sendJson(res, 201, { name: model.name, version: model.version, active: models.state(model.name).active === model.version, manifestSha256: model.manifestSha256 });
       return true;
     }
+    const unload = /^\/v2\/admin\/models\/([^/]+)\/unload$/.exec(path);
+    if (unload && method === 'POST') {
+      const name = decodeURIComponent(unload[1]!);
+      const removed = models.remove(name);
+      options.store?.remove(name);
+      options.store?.saveState(models);
+      // In-flight requests hold their own reference; release after they had time to finish.
+      setTimeout(() => removed.forEach((m) => void m.session.release().catch(() => {})), 30_000).unref();
+      options.audit(`unloaded ${name} (${removed.map((m) => `v${m.version}`).join(', ')})`);
+      sendJson(res, 200, { name, removed: removed.map((m) => m.version) });
+      return true;
+    }
     const action = /^\/v2\/admin\/models\/([^/]+)\/(activate|split|rollback)$/.exec(path);
     if (action && method === 'POST') {
       const name = decodeURIComponent(action[1]!);

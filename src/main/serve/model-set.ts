@@ -86,6 +86,13 @@ export class ModelSet {
     e.canary = percent === 0 ? null : { version, percent };
   }
 
+  /** Takes a model (every version) off the server; returns the sessions to release. */
+  remove(name: string): ServedModel[] {
+    const e = this.entry(name);
+    this.entries.delete(name);
+    return [...e.versions.values()];
+  }
+
   /** Puts back a saved state (after a restart); versions no longer installed are dropped from it. */
   restore(name: string, s: { active: string; previous: string | null; canary: { version: string; percent: number } | null }): void {
     const e = this.entry(name);

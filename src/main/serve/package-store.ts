@@ -58,6 +58,12 @@ export class PackageStore {
     return { ...model, source: final };
   }
 
+  /** Deletes every installed version of a model. */
+  remove(name: string): void {
+    const prefix = `${safe(name)}@`;
+    for (const f of fs.readdirSync(path.join(this.dir, 'packages'))) if (f.startsWith(prefix)) fs.rmSync(path.join(this.dir, 'packages', f), { force: true });
+  }
+
   /** Every installed package, loaded, with the saved active versions and splits applied. */
   async loadAll(models: ModelSet): Promise<void> {
     const files = fs.readdirSync(path.join(this.dir, 'packages')).filter((f) => f.endsWith('.mlpkg')).sort();

@@ -5,6 +5,7 @@ import { governanceMethods } from '../governance/methods';
 import { packageMethods } from '../package/methods';
 import { signingMethods } from '../signing/methods';
 import { registryMethods } from '../registry/methods';
+import { deployMethods } from '../deploy/methods';
 import { AuditEntry, Job, JobLogLine, ProjectSummary, RecentProject, SystemInfo } from './models';
 
 /**
@@ -64,7 +65,7 @@ const coreMethods = {
   },
 } as const;
 
-export const methods = { ...coreMethods, ...governanceMethods, ...dataMethods, ...trainMethods, ...signingMethods, ...packageMethods, ...registryMethods } as const;
+export const methods = { ...coreMethods, ...governanceMethods, ...dataMethods, ...trainMethods, ...signingMethods, ...packageMethods, ...registryMethods, ...deployMethods } as const;
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

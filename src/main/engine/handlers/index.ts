@@ -7,6 +7,7 @@ import { trainHandlers } from './train';
 import { jobHandlers } from './jobs';
 import { projectHandlers } from './project';
 import { registryHandlers } from './registry';
+import { deployHandlers } from './deploy';
 import { signingHandlers } from './signing';
 import { systemHandlers } from './system';
 
@@ -22,4 +23,5 @@ export const handlers: HandlerMap = {
   ...exportHandlers,
   ...signingHandlers,
   ...registryHandlers,
+  ...deployHandlers,
 };

@@ -263,6 +263,42 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: 'deploy targets, deployments and their step-by-step events',
+    sql: `
+      CREATE TABLE deploy_targets (
+        id          TEXT PRIMARY KEY,
+        name        TEXT NOT NULL UNIQUE,
+        kind        TEXT NOT NULL CHECK (kind IN ('local', 'server', 'kubernetes')),
+        config      TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        created_by  TEXT NOT NULL
+      );
+      CREATE TABLE deployments (
+        id          TEXT PRIMARY KEY,
+        target_id   TEXT NOT NULL REFERENCES deploy_targets (id),
+        model       TEXT NOT NULL,
+        version     INTEGER NOT NULL,
+        version_id  TEXT REFERENCES model_versions (id),
+        status      TEXT NOT NULL,
+        url         TEXT,
+        job_id      TEXT,
+        created_at  TEXT NOT NULL,
+        created_by  TEXT NOT NULL,
+        ended_at    TEXT
+      );
+      CREATE INDEX deployments_by_target ON deployments (target_id, created_at);
+      CREATE TABLE deployment_events (
+        id             INTEGER PRIMARY KEY AUTOINCREMENT,
+        deployment_id  TEXT NOT NULL REFERENCES deployments (id),
+        at             TEXT NOT NULL,
+        step           TEXT NOT NULL,
+        outcome        TEXT NOT NULL CHECK (outcome IN ('ok', 'error', 'info')),
+        message        TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -13,6 +13,7 @@ import { DatasetsRepo } from '../data/datasets-repo';
 import { SplitsRepo } from '../data/splits-repo';
 import { RunsRepo } from '../train/runs-repo';
 import { RegistryRepo } from '../registry/registry-repo';
+import { DeployRepo } from '../deploy/deploy-repo';
 import { DecisionsRepo } from '../governance/decisions-repo';
 import { PeopleRepo } from '../governance/people-repo';
 import { VersionedSettings } from '../governance/versioned-settings';
@@ -30,6 +31,7 @@ export class ProjectStore {
   readonly splits: SplitsRepo;
   readonly runs: RunsRepo;
   readonly registry: RegistryRepo;
+  readonly deploy: DeployRepo;
 
   private constructor(
     readonly dir: string,
@@ -46,6 +48,7 @@ export class ProjectStore {
     this.splits = new SplitsRepo(db);
     this.runs = new RunsRepo(db);
     this.registry = new RegistryRepo(db);
+    this.deploy = new DeployRepo(db);
   }
 
   /** Creates a project in `dir` (made if missing). Refuses a folder that already holds a project. */

@@ -1,0 +1,184 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { MlcycleError } from '../../../shared/contract/errors';
+import type { Deployment, TargetStatus } from '../../../shared/deploy/models';
+import type { EngineContext, HandlerMap } from '../context';
+import type { DeployOutcome } from '../deploy/deploy-task';
+import type { StoredConfig } from '../deploy/deploy-repo';
+import { ensureLocalServer, localServer, stopLocalServer } from '../deploy/local-server';
+import { parseServerMetrics } from '../deploy/server-metrics';
+import { ServerClient, type ServerEndpoint } from '../deploy/server-client';
+
+/** Tokens for server targets live in the user profile (owner-only), not in the project folder that gets copied around. */
+function saveToken(ctx: EngineContext, projectId: string, target: string, token: string): string {
+  const dir = path.join(ctx.homeDir, 'secrets', projectId);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, `${target}.token`);
+  fs.writeFileSync(file, token, { mode: 0o600 });
+  return file;
+}
+
+/** How to reach a target's server now; a local target's server is started when `start` says so. */
+async function endpointOf(ctx: EngineContext, name: string, start: boolean): Promise<ServerEndpoint> {
+  const { store } = ctx.session.require();
+  const t = store.deploy.target(name);
+  const c = t.stored;
+  if (c.kind === 'local') {
+    if (start) {
+      const { url, token } = await ensureLocalServer(store.dir, t.name, c.port as number, ctx.homeDir);
+      return { url, token };
+    }
+    const running = localServer(store.dir, t.name);
+    if (!running) throw new MlcycleError('NOT_FOUND', `The local server of ${t.name} is not running; deploy to start it.`, { field: 'target' });
+    return running;
+  }
+  if (c.kind === 'server') {
+    const tokenFile = c.tokenFile as string | undefined;
+    const token = tokenFile && fs.existsSync(tokenFile) ? fs.readFileSync(tokenFile, 'utf8').trim() : null;
+    if (!token) throw new MlcycleError('INVALID_ARGUMENT', `The token of ${t.name} is not on this machine (it is kept in your user profile, not the project); add the target again with its token.`, { field: 'target' });
+    return { url: c.url as string, token, caCert: c.caCert as string | undefined };
+  }
+  throw new MlcycleError('INVALID_ARGUMENT', `${t.name} is a Kubernetes target: its deployments go through the Kubernetes API, not a server's admin API.`, { field: 'target' });
+}
+
+/** Writes a deploy job's steps into the deployment and the audit log, and ends it with its status. */
+function recordOutcome(ctx: EngineContext, deploymentId: string, outcome: DeployOutcome): Deployment {
+  const { store } = ctx.session.require();
+  store.deploy.addEvents(deploymentId, outcome.events);
+  const d = store.deploy.finish(deploymentId, outcome.status, outcome.status === 'live' ? outcome.url : null);
+  for (const e of outcome.events) {
+    const entry = store.audit.record({ actor: ctx.identity, action: `deploy.${e.step}`, target: `${d.target}: ${d.model} v${d.version}`, details: { message: e.message }, outcome: e.outcome === 'error' ? 'error' : 'ok' });
+    ctx.bus.emit('audit.recorded', entry);
+  }
+  return d;
+}
+
+export const deployHandlers = {
+  'targets.list': (_args, ctx) => ctx.session.require().store.deploy.listTargets().map(({ stored: _stored, ...t }) => t),
+
+  'targets.add': (args, ctx) => {
+    const { store } = ctx.session.require();
+    const { token, ...rest } = args.config as typeof args.config & { token?: string };
+    const stored: StoredConfig = { ...rest };
+    if (args.config.kind === 'server') stored.tokenFile = saveToken(ctx, store.summary().id, args.name, token!);
+    const { stored: _s, ...shown } = store.deploy.saveTarget(args.name, stored, ctx.identity, args.replace);
+    return shown;
+  },
+
+  'targets.remove': (args, ctx) => {
+    ctx.session.require().store.deploy.removeTarget(args.target);
+    return null;
+  },
+
+  'targets.test': async (args, ctx) => {
+    const { store } = ctx.session.require();
+    const t = store.deploy.target(args.target);
+    const checks: Array<{ check: string; ok: boolean; message: string }> = [];
+    if (t.kind === 'kubernetes') {
+      checks.push({ check: 'configuration', ok: true, message: `context ${String(t.config.context)}, namespace ${String(t.config.namespace)}; manifests render with mlcycle deploy render` });
+      return { target: t.name, ok: true, checks };
+    }
+    try {
+      const endpoint = await endpointOf(ctx, t.name, t.kind === 'local');
+      const client = new ServerClient(endpoint);
+      await client.live();
+      checks.push({ check: 'reachable', ok: true, message: `${client.url} answers /v2/health/live` });
+      const models = await client.models();
+      checks.push({ check: 'admin token', ok: true, message: `the admin API accepts the token; it serves ${models.models.map((m) => `${m.name} v${m.active}`).join(', ') || 'no models yet'}` });
+    } catch (error) {
+      checks.push({ check: checks.length === 0 ? 'reachable' : 'admin token', ok: false, message: (error as Error).message });
+    }
+    return { target: t.name, ok: checks.every((c) => c.ok), checks };
+  },
+
+  'deploy.start': async (args, ctx) => {
+    const { store, jobs } = ctx.session.require();
+    const t = store.deploy.target(args.target);
+    const v = store.registry.version(args.model, args.version);
+    if (t.kind === 'kubernetes') throw new MlcycleError('INVALID_ARGUMENT', `Deploying to Kubernetes from here is not built yet: render the manifests (mlcycle deploy render ${args.model}@${v.version} --target ${t.name}) and apply them with kubectl or your GitOps tool.`, { field: 'target' });
+    const run = store.runs.get(v.runId);
+    const endpoint = await endpointOf(ctx, t.name, true);
+    const deployment = store.deploy.createDeployment(t.name, v.model, v.version, v.id, ctx.identity);
+    const params = {
+      endpoint,
+      packageFile: store.artifacts.pathOf(v.packageSha256),
+      modelFile: store.artifacts.pathOf(run.modelSha256!),
+      versionFile: store.artifacts.pathOf(store.datasets.resolve(run.versionId).version.sha256),
+      splitFile: run.splitId ? store.artifacts.pathOf(store.splits.resolve(run.splitId).sha256) : null,
+      smokeRows: 20,
+    };
+    return jobs.start(
+      'deploy',
+      params,
+      `Deploy ${v.model} v${v.version} to ${t.name}`,
+      (raw) => recordOutcome(ctx, deployment.id, raw as DeployOutcome),
+      (job) => {
+        // A job that failed outright (a crash, a cancel) still ends its deployment.
+        if (job.status !== 'succeeded' && store.deploy.deployment(deployment.id).status === 'deploying') {
+          store.deploy.addEvents(deployment.id, [{ at: new Date().toISOString(), step: 'deploy', outcome: 'error', message: job.error?.message ?? job.status }]);
+          store.deploy.finish(deployment.id, 'failed', null);
+        }
+      },
+    );
+  },
+
+  'deploy.list': (args, ctx) => ctx.session.require().store.deploy.list(args.target),
+
+  'deploy.status': async (args, ctx): Promise<TargetStatus> => {
+    const { store } = ctx.session.require();
+    const t = store.deploy.target(args.target);
+    const deployment = store.deploy.current(t.name);
+    const base = { target: t.name, deployment, models: [] as TargetStatus['models'], metrics: [] as TargetStatus['metrics'] };
+    try {
+      const client = new ServerClient(await endpointOf(ctx, t.name, false));
+      const [models, metrics] = await Promise.all([client.models(), client.metrics()]);
+      return { ...base, reachable: true, message: `${client.url} answers`, models: models.models, metrics: parseServerMetrics(metrics) };
+    } catch (error) {
+      return { ...base, reachable: false, message: (error as Error).message };
+    }
+  },
+
+  'deploy.rollback': async (args, ctx) => {
+    const { store } = ctx.session.require();
+    const t = store.deploy.target(args.target);
+    const live = store.deploy.current(t.name);
+    if (!live || live.status !== 'live') throw new MlcycleError('CONFLICT', `${t.name} has no live deployment to roll back.`, { field: 'target' });
+    const previous = store.deploy.previousLive(t.name, live.model, live.id);
+    if (!previous) throw new MlcycleError('CONFLICT', `${live.model} v${live.version} is the first version deployed to ${t.name}: there is nothing to roll back to (undeploy it instead).`, { field: 'target' });
+    const client = new ServerClient(await endpointOf(ctx, t.name, false));
+    await client.activate(live.model, String(previous.version));
+    const at = new Date().toISOString();
+    store.deploy.addEvents(live.id, [{ at, step: 'rollback', outcome: 'ok', message: `replaced by v${previous.version} again` }]);
+    store.deploy.setStatus(live.id, 'rolled_back');
+    store.deploy.addEvents(previous.id, [{ at, step: 'rollback', outcome: 'ok', message: `live again after rolling back v${live.version}` }]);
+    return store.deploy.setStatus(previous.id, 'live');
+  },
+
+  'deploy.undeploy': async (args, ctx) => {
+    const { store } = ctx.session.require();
+    const t = store.deploy.target(args.target);
+    const live = store.deploy.current(t.name);
+    const at = new Date().toISOString();
+    if (t.kind === 'local') {
+      const stopped = await stopLocalServer(store.dir, t.name);
+      if (!live || live.status !== 'live') {
+        if (!stopped) throw new MlcycleError('CONFLICT', `${t.name} has nothing deployed.`, { field: 'target' });
+        return null;
+      }
+    } else {
+      if (!live || live.status !== 'live') throw new MlcycleError('CONFLICT', `${t.name} has nothing deployed.`, { field: 'target' });
+      await new ServerClient(await endpointOf(ctx, t.name, false)).unload(live.model);
+    }
+    store.deploy.addEvents(live!.id, [{ at, step: 'undeploy', outcome: 'ok', message: t.kind === 'local' ? 'stopped the local server' : `took ${live!.model} off the server` }]);
+    return store.deploy.setStatus(live!.id, 'undeployed');
+  },
+
+  'deploy.render': async (args, ctx) => {
+    const { store } = ctx.session.require();
+    const t = store.deploy.target(args.target);
+    if (t.kind !== 'kubernetes') throw new MlcycleError('INVALID_ARGUMENT', `${t.name} is a ${t.kind} target; manifests are rendered for Kubernetes targets.`, { field: 'target' });
+    const v = store.registry.version(args.model, args.version);
+    const { renderForTarget } = await import('../deploy/render-target');
+    return { yaml: renderForTarget(t.stored, v) };
+  },
+} satisfies Partial<HandlerMap>;
