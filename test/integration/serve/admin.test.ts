@@ -67,6 +67,7 @@ describe('model server admin API and prediction log', () => {
       ['POST', '/v2/admin/models/churn/activate'],
       ['POST', '/v2/admin/models/churn/split'],
       ['POST', '/v2/admin/models/churn/rollback'],
+      ['POST', '/v2/admin/models/churn/unload'],
       ['GET', '/v2/logs/predictions?after=0'],
     ];
     for (const [method, route] of endpoints) {
