@@ -96,6 +96,9 @@ export function registerServe(program: Command, io: CliIo, run: RunCommand): voi
           log,
           extraRoutes: adminRoutes({ token, models, store, log: predictions, audit: (line) => log(`admin: ${line}`) }),
           onPrediction: predictions ? (p) => predictions.append(predictionRecord(p)) : undefined,
+        }).catch((error: NodeJS.ErrnoException) => {
+          if (error.code === 'EADDRINUSE') throw new Error(`Port ${port} is already in use on ${opts.host}: stop what uses it, or pass --port N (0 picks a free port).`);
+          throw error;
         });
         if (!token && !LOOPBACK.has(opts.host)) log(`warning: listening on ${opts.host} without --token-file: anyone who reaches it can score; the admin API is off`);
         const loaded = models.all().map((m) => ({ name: m.name, version: m.version, provider: m.provider, active: models.state(m.name).active === m.version }));
