@@ -42,3 +42,20 @@ export function table(rows: string[][]): string {
  * return an exit status of its own (e.g. 1 when a gate fails).
  */
 export type RunCommand = (work: () => Promise<void | number>, json?: boolean) => Promise<void>;
+
+/**
+ * Resolves on the first Ctrl+C or SIGTERM, so a long-running command can finish its work cleanly;
+ * a second one means "now" and exits at once.
+ */
+export function stopSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    let stopping = false;
+    const stop = () => {
+      if (stopping) process.exit(130);
+      stopping = true;
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { Job } from '../contract/models';
 
+/** The files a scoring job reads and writes, and the id column it keeps. */
+export const ScoreFiles = z.object({
+  input: z.string().trim().min(1, 'name the .csv or .parquet file to score'),
+  out: z.string().trim().min(1, 'name the .csv or .parquet file to write'),
+  id: z.string().min(1).optional(),
+});
+
 /** Packaging: a run's model as one ONNX graph, checked against the in-app model. */
 export const packageMethods = {
   /**
@@ -29,14 +36,7 @@ export const packageMethods = {
    * writes one row per input row, in order, to `out` (.csv or .parquet). Result: ScoreResult.
    */
   'models.score': {
-    args: z
-      .object({
-        package: z.string().trim().min(1, 'name the package folder or .mlpkg'),
-        input: z.string().trim().min(1, 'name the .csv or .parquet file to score'),
-        out: z.string().trim().min(1, 'name the .csv or .parquet file to write'),
-        id: z.string().min(1).optional(),
-      })
-      .strict(),
+    args: ScoreFiles.extend({ package: z.string().trim().min(1, 'name the package folder or .mlpkg') }).strict(),
     result: Job,
     mutates: false,
   },

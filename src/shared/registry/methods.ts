@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Job } from '../contract/models';
+import { ScoreFiles } from '../package/methods';
 import { AliasName, Approval, ModelName, ModelVersion, PromoteResult, RegisteredModel, Tag, VersionDetail } from './models';
 
 /** A version by number, or by an alias it holds ("champion", "challenger", …). */
@@ -66,15 +67,7 @@ export const registryMethods = {
   },
   /** Starts a models.score job over the version's stored package (see models.score). */
   'registry.score': {
-    args: z
-      .object({
-        model,
-        version: VersionRef,
-        input: z.string().trim().min(1, 'name the .csv or .parquet file to score'),
-        out: z.string().trim().min(1, 'name the .csv or .parquet file to write'),
-        id: z.string().min(1).optional(),
-      })
-      .strict(),
+    args: ScoreFiles.extend({ model, version: VersionRef }).strict(),
     result: Job,
     mutates: false,
   },

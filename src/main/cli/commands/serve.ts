@@ -9,7 +9,7 @@ import { PackageStore } from '../../serve/package-store';
 import { PredictionLog, predictionRecord } from '../../serve/prediction-log';
 import { loadServedModel, PackageRejected, type ExecutionProvider } from '../../serve/served-model';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT_MS, startModelServer } from '../../serve/server';
-import { UsageError, type CliIo, type RunCommand } from '../output';
+import { stopSignal, UsageError, type CliIo, type RunCommand } from '../output';
 import { parsePort } from './ui';
 
 interface ServeFlags {
@@ -108,16 +108,7 @@ export function registerServe(program: Command, io: CliIo, run: RunCommand): voi
           for (const name of models.names()) io.out(`  POST ${server.url}/v2/models/${name}/infer\n`);
           io.out(`  GET  ${server.url}/metrics · Ctrl+C stops after the requests in flight\n`);
         }
-        await new Promise<void>((resolve) => {
-          let stopping = false;
-          const stop = () => {
-            if (stopping) process.exit(130);
-            stopping = true;
-            resolve();
-          };
-          process.on('SIGINT', stop);
-          process.on('SIGTERM', stop);
-        });
+        await stopSignal();
         log('stopping: finishing the requests in flight');
         await server.close();
         predictions?.close();

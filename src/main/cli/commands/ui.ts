@@ -7,7 +7,7 @@ import { createEngine } from '../../engine/engine';
 import { inProcessBridge } from '../../engine/in-process';
 import { DB_FILE } from '../../engine/store/database';
 import { startHeadlessHost } from '../../host/headless';
-import { UsageError, type CliIo, type RunCommand } from '../output';
+import { stopSignal, UsageError, type CliIo, type RunCommand } from '../output';
 
 /** The built renderer sits beside the built CLI (out/main/cli.js → out/renderer). */
 function rendererDir(env: NodeJS.ProcessEnv): string {
@@ -48,18 +48,8 @@ export function registerUi(program: Command, io: CliIo, run: RunCommand): void {
         if (!LOOPBACK.has(opts.host)) {
           io.err(`Warning: listening on ${opts.host}. Anyone on the network who has the URL with its token can use this workspace; prefer an SSH tunnel to 127.0.0.1.\n`);
         }
-        // First Ctrl+C/SIGTERM: finish in-flight work and close the project cleanly. A second one
-        // means "now": exit without waiting.
-        await new Promise<void>((resolve) => {
-          let stopping = false;
-          const stop = () => {
-            if (stopping) process.exit(130);
-            stopping = true;
-            resolve();
-          };
-          process.on('SIGINT', stop);
-          process.on('SIGTERM', stop);
-        });
+        // First Ctrl+C/SIGTERM: finish in-flight work and close the project cleanly.
+        await stopSignal();
         await host.close();
         await engine.dispose();
       }, opts.json),
