@@ -11,6 +11,8 @@ const model = z.string().trim().min(1, 'name the registered model');
 export const registryMethods = {
   'registry.list': { args: z.object({}).strict(), result: z.array(RegisteredModel), mutates: false },
   'registry.versions': { args: z.object({ model }).strict(), result: z.array(ModelVersion), mutates: false },
+  /** Every registered version made from a run (a run may be registered under several models). */
+  'registry.ofRun': { args: z.object({ run: z.string().min(1, 'name a run (id or name)') }).strict(), result: z.array(ModelVersion), mutates: false },
   'registry.version': { args: z.object({ model, version: VersionRef }).strict(), result: VersionDetail, mutates: false },
   /**
    * Starts a job that packages the run (ONNX export, parity on the full test split, signing) and, when

@@ -81,6 +81,7 @@ describe('model registry', () => {
     expect(models).toEqual([expect.objectContaining({ name: 'churn', versions: 2, latestVersion: 2, aliases: {} })]);
     const listed = await api.client.call('registry.versions', { model: 'churn' });
     expect(listed.map((v) => v.version)).toEqual([2, 1]);
+    expect((await api.client.call('registry.ofRun', { run: 'linear' })).map((v) => `${v.model} v${v.version}`)).toEqual(['churn v2']);
   });
 
   it('shows a version with its card, gates and lineage from dataset to version', async () => {

@@ -44,6 +44,10 @@ const describeGates = (failed: Array<{ gate: string; reason: string }>) => faile
 export const registryHandlers = {
   'registry.list': (_args, ctx) => ctx.session.require().store.registry.list(),
   'registry.versions': (args, ctx) => ctx.session.require().store.registry.versions(args.model),
+  'registry.ofRun': (args, ctx) => {
+    const { store } = ctx.session.require();
+    return store.registry.versionsOfRun(store.runs.get(args.run).id);
+  },
   'registry.version': (args, ctx) => {
     const { store } = ctx.session.require();
     const v = store.registry.version(args.model, args.version);

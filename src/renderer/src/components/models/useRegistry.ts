@@ -39,6 +39,8 @@ export const useModels = () => useLoad<RegisteredModel[]>('models', (c) => c.cal
 
 export const useVersions = (model: string | null) => useLoad<ModelVersion[]>(model, (c) => c.call('registry.versions', { model: model! }));
 
+export const useVersionsOfRun = (runId: string) => useLoad<ModelVersion[]>(`run\u0000${runId}`, (c) => c.call('registry.ofRun', { run: runId }));
+
 export const useVersionDetail = (model: string, version: number) => useLoad<VersionDetail>(`${model}\u0000${version}`, (c) => c.call('registry.version', { model, version }));
 
 /**

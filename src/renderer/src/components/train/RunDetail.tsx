@@ -6,6 +6,7 @@ import { effectiveParams } from '../../lib/train-params';
 import { metricLabel, paramText, thresholdVerdict } from '../../lib/train-words';
 import { useAppStore } from '../../store';
 import { RegisterDialog } from '../models/RegisterDialog';
+import { RegisteredAs } from '../models/RegisteredAs';
 import { CrossValidationTable } from './CrossValidationTable';
 import { CurveChart } from './CurveChart';
 import { LiveRun } from './LiveRun';
@@ -79,6 +80,7 @@ export function RunDetail({ run }: { run: Run }) {
         )}
       </header>
       {registering && <RegisterDialog run={run} onClose={() => setRegistering(false)} />}
+      {run.status === 'succeeded' && <RegisteredAs runId={run.id} />}
       {run.parentRunId && (
         <p className="train-parent-link">
           A trial of a search or auto run.{' '}
