@@ -105,6 +105,8 @@ describe('Models workspace: register, gate, approve, promote, export, score (hea
     await byTestId('register-done').waitFor({ timeout: 60_000 });
     expect(await byTestId('register-done').textContent()).toMatch(/Registered churn v1: parity passed on \d+ test rows/);
     await screenshot(p, 'models-03-registered');
+    // Behind the dialog, the run's page now names the version made from it.
+    await expect.poll(() => byTestId('train-registered-as').textContent(), { timeout: 10_000 }).toMatch(/Registered as churn v1/);
     await byTestId('register-open').click();
 
     // The version: parity passed, metrics, lineage from the dataset to the version.
