@@ -17,9 +17,17 @@ export const deployMethods = {
    * Starts a job that deploys a registry version (number or alias) to a target: for local, starts the
    * server if needed; then pushes the signed package, activates it, smoke-tests it with rows from the
    * version's test split against the package's own predictions, and rolls back when that fails.
-   * The job's result is the Deployment.
+   * The job's result is the Deployment. A package file from elsewhere (`package`) is verified against
+   * your trusted keys and smoke-tested with rows built from its signature.
    */
-  'deploy.start': { args: z.object({ target, model: z.string().trim().min(1), version: VersionRef }).strict(), result: Job, mutates: true },
+  'deploy.start': {
+    args: z
+      .object({ target, model: z.string().trim().min(1).optional(), version: VersionRef.optional(), package: z.string().trim().min(1).optional() })
+      .strict()
+      .refine((a) => (a.package ? !a.model && a.version === undefined : Boolean(a.model) && a.version !== undefined), 'name a registered version (model and version) or a package file, not both'),
+    result: Job,
+    mutates: true,
+  },
   'deploy.list': { args: z.object({ target: target.optional() }).strict(), result: z.array(Deployment), mutates: false },
   'deploy.status': { args: z.object({ target }).strict(), result: TargetStatus, mutates: false },
   /** Back to the version active before the last deploy on this target. */

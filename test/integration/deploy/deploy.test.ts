@@ -145,6 +145,21 @@ describe('deploy targets', () => {
     expect(v1.p99LatencyMs).toBeGreaterThan(0);
   });
 
+  it('deploys a package file from elsewhere, smoke-tested with rows built from its signature', { timeout: 120_000 }, async () => {
+    const file = path.join(tmp.dir, 'churn-v1.mlpkg');
+    await api.client.call('registry.export', { model: 'churn', version: 1, out: file });
+    const job = await api.client.call('deploy.start', { target: 'lenient', package: file });
+    const ended = await waitForJob(api.client, job.id, (j) => j.status !== 'running' && j.status !== 'queued', 120_000);
+    const d = ended.result as Deployment;
+    expect(d).toMatchObject({ status: 'live', model: 'churn', version: 1 });
+    expect(d.events.find((e) => e.step === 'smoke-test')!.message).toMatch(/^3 rows built from the signature .* scored by the server exactly as the package predicts/);
+    const tampered = path.join(tmp.dir, 'tampered.mlpkg');
+    const bytes = fs.readFileSync(file);
+    bytes[bytes.length >> 1] = bytes[bytes.length >> 1]! ^ 0xff;
+    fs.writeFileSync(tampered, bytes);
+    expect((await failure(api.client.call('deploy.start', { target: 'lenient', package: tampered }))).message).toMatch(/did not verify, so it was not deployed/);
+  });
+
   it('takes a model off a server on undeploy, and refuses to remove a target with something live', async () => {
     expect((await failure(api.client.call('targets.remove', { target: 'strict' }))).message).toMatch(/still serves churn v1; undeploy it first/);
     const gone = await api.client.call('deploy.undeploy', { target: 'strict' });

@@ -134,15 +134,17 @@ export function registerDeploy(program: Command, io: CliIo, run: RunCommand): vo
   const deploy = program
     .command('deploy')
     .description('Deploy a registered version to a target: push the signed package, activate it, smoke-test it with test rows, roll back when that fails')
-    .argument('[model@version]', 'e.g. churn@champion or churn@3')
+    .argument('[model@version|package]', 'a registered version (churn@champion, churn@3) or a signed .mlpkg file')
     .option('--target <name>', 'the deploy target')
     .option('--project <dir>', 'project folder (default: current folder)')
     .option('--json', 'print the Deployment {id, target, model, version, status, url, events}')
     .action((ref: string | undefined, opts: Common & { target?: string }) =>
       inProject(opts, async (client) => {
-        if (!ref) throw new UsageError('name what to deploy: mlcycle deploy MODEL@VERSION --target NAME');
+        if (!ref) throw new UsageError('name what to deploy: mlcycle deploy MODEL@VERSION --target NAME (or a .mlpkg file)');
         if (!opts.target) throw new UsageError('name the target with --target (mlcycle targets list)');
-        const job = await client.call('deploy.start', { target: opts.target, ...modelRef(ref) });
+        const file = path.resolve(io.cwd, ref);
+        const what = ref.endsWith('.mlpkg') || fs.existsSync(file) ? { package: file } : modelRef(ref);
+        const job = await client.call('deploy.start', { target: opts.target, ...what });
         const done = await completed(client, job, io, Boolean(opts.json));
         if (!done) return 1;
         const d = done.result as Deployment;

@@ -3,23 +3,20 @@ import fs from 'node:fs';
 import { PARITY_TOLERANCE } from '../../../shared/package/models';
 import type { DeployEvent } from '../../../shared/deploy/models';
 import type { Task } from '../jobs/tasks/types';
-import type { GraphInput } from '../package/inputs';
-import { scoreOnnx } from '../package/onnx-scores';
+import ort from 'onnxruntime-node';
 import { readScoringRows, splitRowsSql, type ScoringRows } from '../package/scoring-rows';
 import type { Signature } from '../registry/package-docs';
 import { readPackage } from '../signing/verify';
 import { readModelFile } from '../train/model-file';
-import type { FittedPipeline } from '../train/pipeline';
 import { ServerClient, type ServerEndpoint } from './server-client';
 
 export interface DeployParams {
   endpoint: ServerEndpoint;
-  /** The version's signed .mlpkg (in the project's artifacts). */
+  /** The signed .mlpkg (a registry version's, in the project's artifacts, or a file given). */
   packageFile: string;
-  modelFile: string;
-  versionFile: string;
-  splitFile: string | null;
-  /** Rows of the test split sent as the smoke test. */
+  /** The run's data, for smoke rows from its test split; null for a package from elsewhere (rows then come from its signature). */
+  runData: { modelFile: string; versionFile: string; splitFile: string } | null;
+  /** Rows sent as the smoke test. */
   smokeRows: number;
 }
 
@@ -31,45 +28,62 @@ export interface DeployOutcome {
   events: DeployEvent[];
 }
 
-/** The graph's inputs as the signature lists them: numbers first, then categories, in pipeline order. */
-function graphInputs(signature: Signature, p: FittedPipeline): GraphInput[] {
-  return signature.inputs.map((input, j) => ({
-    name: input.name,
-    column: j < p.numeric.length ? p.numeric[j]!.name : p.categorical[j - p.numeric.length]!.name,
-    type: input.datatype === 'FP32' ? 'float' : 'string',
-  }));
-}
+type SmokeRequest = { id: string; inputs: Array<{ name: string; shape: number[]; datatype: string; data: Array<number | string | null> }> };
 
-/** The first test rows, read as parity reads them (the training rows when the run has no test set). */
-async function smokeRowsOf(params: DeployParams, p: FittedPipeline): Promise<ScoringRows> {
+/** The first test rows as a caller sends them (categories as text, missing numbers as null). */
+async function testRowsRequest(runData: NonNullable<DeployParams['runData']>, signature: Signature, limit: number): Promise<SmokeRequest> {
+  const p = readModelFile(runData.modelFile).pipeline;
   const instance = await DuckDBInstance.create(':memory:');
   const con = await instance.connect();
+  let rows: ScoringRows;
   try {
-    const relation = params.splitFile
-      ? `(SELECT * FROM (${splitRowsSql(p, { versionFile: params.versionFile, splitFile: params.splitFile })}) ORDER BY (set = 'test') DESC, row LIMIT ${params.smokeRows})`
-      : `(SELECT *, file_row_number AS row FROM read_parquet('${params.versionFile.replace(/'/g, "''")}', file_row_number = true) LIMIT ${params.smokeRows})`;
-    return await readScoringRows(con, relation, p);
+    const relation = `(SELECT * FROM (${splitRowsSql(p, runData)}) ORDER BY (set = 'test') DESC, row LIMIT ${limit})`;
+    rows = await readScoringRows(con, relation, p);
   } finally {
     con.closeSync();
     instance.closeSync();
   }
-}
-
-/** An Open Inference Protocol request carrying the rows as a caller sends them. */
-function inferRequest(signature: Signature, p: FittedPipeline, rows: ScoringRows, id: string) {
   const n = rows.encoded.rows;
   return {
-    id,
+    id: `smoke-${Date.now()}`,
     inputs: signature.inputs.map((input, j) => ({
       name: input.name,
       shape: [n, 1],
       datatype: input.datatype,
-      data:
-        j < p.numeric.length
-          ? Array.from(rows.encoded.inputs[j]!.subarray(0, n), (v) => (Number.isNaN(v) ? null : Math.fround(v)))
-          : rows.strings[j - p.numeric.length]!.slice(0, n),
+      data: j < p.numeric.length ? Array.from(rows.encoded.inputs[j]!.subarray(0, n), (v) => (Number.isNaN(v) ? null : Math.fround(v))) : rows.strings[j - p.numeric.length]!.slice(0, n),
     })),
   };
+}
+
+/** Without the run's data: rows made from the signature — each number at its training minimum, middle and maximum, the known categories in turn. */
+function signatureRequest(signature: Signature): SmokeRequest {
+  const n = 3;
+  return {
+    id: `smoke-${Date.now()}`,
+    inputs: signature.inputs.map((input) => {
+      if (input.datatype === 'BYTES') {
+        const levels = input.categories?.length ? input.categories : [''];
+        return { name: input.name, shape: [n, 1], datatype: 'BYTES', data: [0, 1, 2].map((i) => levels[i % levels.length]!) };
+      }
+      const { min, max } = input.range ?? { min: 0, max: 0 };
+      const [lo, hi] = [min ?? 0, max ?? min ?? 0];
+      return { name: input.name, shape: [n, 1], datatype: 'FP32', data: [lo, (lo + hi) / 2, hi].map((v) => Math.fround(v)) };
+    }),
+  };
+}
+
+/** What the package's own graph answers to the request, here: the reference the server must match. */
+async function expectedAnswer(model: Uint8Array, request: SmokeRequest): Promise<{ values: Float32Array; labels: string[] | null }> {
+  const session = await ort.InferenceSession.create(model);
+  try {
+    const feeds = Object.fromEntries(
+      request.inputs.map((i) => [i.name, i.datatype === 'BYTES' ? new ort.Tensor('string', i.data as string[], [i.data.length, 1]) : new ort.Tensor('float32', Float32Array.from(i.data, (v) => (v === null ? Number.NaN : (v as number))), [i.data.length, 1])]),
+    );
+    const out = await session.run(feeds);
+    return { values: (out.probabilities ?? out.variable)!.data as Float32Array, labels: out.label ? (out.label.data as string[]) : null };
+  } finally {
+    await session.release();
+  }
 }
 
 /**
@@ -115,21 +129,20 @@ export const deployTask: Task<DeployParams, DeployOutcome> = async (params, ctx)
   }
 
   ctx.progress(0.5, 'smoke test');
-  const file = readModelFile(params.modelFile);
-  const p = file.pipeline;
-  const rows = await smokeRowsOf(params, p);
   let problem: string | null = null;
   try {
-    const expected = await scoreOnnx(contents.get('model.onnx')!, graphInputs(signature, p), p, rows);
-    const answer = await server.infer(signature.model, signature.version, inferRequest(signature, p, rows, `smoke-${Date.now()}`));
-    const values = answer.outputs.find((o) => o.name === (p.target.classes ? 'probabilities' : 'variable'))!.data as number[];
+    const request = params.runData ? await testRowsRequest(params.runData, signature, params.smokeRows) : signatureRequest(signature);
+    const rows = request.inputs[0]!.shape[0]!;
+    const expected = await expectedAnswer(contents.get('model.onnx')!, request);
+    const answer = await server.infer(signature.model, signature.version, request);
+    const values = answer.outputs.find((o) => o.name === (signature.classes ? 'probabilities' : 'variable'))!.data as number[];
     const labels = answer.outputs.find((o) => o.name === 'label')?.data as string[] | undefined;
     let worst = 0;
     for (let i = 0; i < values.length; i++) worst = Math.max(worst, Math.abs(values[i]! - expected.values[i]!) / Math.max(1, Math.abs(expected.values[i]!)));
     const mismatches = labels && expected.labels ? labels.filter((l, i) => l !== expected.labels![i]).length : 0;
     if (values.length !== expected.values.length) problem = `the server returned ${values.length} values for ${expected.values.length} expected`;
     else if (mismatches || worst > PARITY_TOLERANCE) problem = `${mismatches} label mismatches, largest difference ${worst.toExponential(2)} (tolerance ${PARITY_TOLERANCE})`;
-    else step('smoke-test', 'ok', `${rows.encoded.rows} test rows scored by the server exactly as the package predicts (largest difference ${worst.toExponential(1)})`);
+    else step('smoke-test', 'ok', `${rows} ${params.runData ? 'test rows' : 'rows built from the signature (training minimum, middle, maximum)'} scored by the server exactly as the package predicts (largest difference ${worst.toExponential(1)})`);
   } catch (error) {
     problem = (error as Error).message;
   }

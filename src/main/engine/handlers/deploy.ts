@@ -8,6 +8,9 @@ import type { StoredConfig } from '../deploy/deploy-repo';
 import { ensureLocalServer, localServer, stopLocalServer } from '../deploy/local-server';
 import { parseServerMetrics } from '../deploy/server-metrics';
 import { ServerClient, type ServerEndpoint } from '../deploy/server-client';
+import type { Signature } from '../registry/package-docs';
+import { trustedKeys } from '../signing/keys';
+import { readPackage, verifyPackage } from '../signing/verify';
 
 /** Tokens for server targets live in the user profile (owner-only), not in the project folder that gets copied around. */
 function saveToken(ctx: EngineContext, projectId: string, target: string, token: string): string {
@@ -39,6 +42,29 @@ async function endpointOf(ctx: EngineContext, name: string, start: boolean): Pro
     return { url: c.url as string, token, caCert: c.caCert as string | undefined };
   }
   throw new MlcycleError('INVALID_ARGUMENT', `${t.name} is a Kubernetes target: its deployments go through the Kubernetes API, not a server's admin API.`, { field: 'target' });
+}
+
+/** A registry version: its stored package, and its run's data for smoke rows from the test split. */
+function versionToDeploy(ctx: EngineContext, model: string, version: number | string) {
+  const { store } = ctx.session.require();
+  const v = store.registry.version(model, version);
+  const run = store.runs.get(v.runId);
+  const runData = run.splitId
+    ? { modelFile: store.artifacts.pathOf(run.modelSha256!), versionFile: store.artifacts.pathOf(store.datasets.resolve(run.versionId).version.sha256), splitFile: store.artifacts.pathOf(store.splits.resolve(run.splitId).sha256) }
+    : null;
+  return { model: v.model, version: v.version, versionId: v.id as string | null, packageFile: store.artifacts.pathOf(v.packageSha256), runData };
+}
+
+/** A package file from elsewhere: verified here first; its registry number is its signature's version. */
+function packageToDeploy(ctx: EngineContext, location: string) {
+  const file = path.resolve(location);
+  const verified = verifyPackage(file, trustedKeys(ctx.homeDir));
+  if (!verified.ok) throw new MlcycleError('INVALID_ARGUMENT', `${file} did not verify, so it was not deployed: ${verified.problems.map((p) => p.message).join(' ')}`, { field: 'package' });
+  if (!file.endsWith('.mlpkg')) throw new MlcycleError('INVALID_ARGUMENT', `${file}: deploy a package as one .mlpkg file (mlcycle registry export … --out x.mlpkg makes one).`, { field: 'package' });
+  const signature = JSON.parse(Buffer.from(readPackage(file).contents.get('signature.json')!).toString('utf8')) as Signature;
+  const version = Number(signature.version);
+  if (!Number.isInteger(version) || version < 1) throw new MlcycleError('INVALID_ARGUMENT', `${file} is not a registry version (its version is '${signature.version}'); register the run and deploy MODEL@VERSION.`, { field: 'package' });
+  return { model: signature.model, version, versionId: null, packageFile: file, runData: null };
 }
 
 /** Writes a deploy job's steps into the deployment and the audit log, and ends it with its status. */
@@ -94,19 +120,12 @@ export const deployHandlers = {
   'deploy.start': async (args, ctx) => {
     const { store, jobs } = ctx.session.require();
     const t = store.deploy.target(args.target);
-    const v = store.registry.version(args.model, args.version);
-    if (t.kind === 'kubernetes') throw new MlcycleError('INVALID_ARGUMENT', `Deploying to Kubernetes from here is not built yet: render the manifests (mlcycle deploy render ${args.model}@${v.version} --target ${t.name}) and apply them with kubectl or your GitOps tool.`, { field: 'target' });
-    const run = store.runs.get(v.runId);
+    const what = args.package ? packageToDeploy(ctx, args.package) : versionToDeploy(ctx, args.model!, args.version!);
+    if (t.kind === 'kubernetes') throw new MlcycleError('INVALID_ARGUMENT', `Deploying to Kubernetes from here is not built yet: render the manifests (mlcycle deploy render ${what.model}@${what.version} --target ${t.name}) and apply them with kubectl or your GitOps tool.`, { field: 'target' });
     const endpoint = await endpointOf(ctx, t.name, true);
-    const deployment = store.deploy.createDeployment(t.name, v.model, v.version, v.id, ctx.identity);
-    const params = {
-      endpoint,
-      packageFile: store.artifacts.pathOf(v.packageSha256),
-      modelFile: store.artifacts.pathOf(run.modelSha256!),
-      versionFile: store.artifacts.pathOf(store.datasets.resolve(run.versionId).version.sha256),
-      splitFile: run.splitId ? store.artifacts.pathOf(store.splits.resolve(run.splitId).sha256) : null,
-      smokeRows: 20,
-    };
+    const deployment = store.deploy.createDeployment(t.name, what.model, what.version, what.versionId, ctx.identity);
+    const params = { endpoint, packageFile: what.packageFile, runData: what.runData, smokeRows: 20 };
+    const v = { model: what.model, version: what.version };
     return jobs.start(
       'deploy',
       params,
