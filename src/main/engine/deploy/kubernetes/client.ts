@@ -74,7 +74,7 @@ function kubeError(error: unknown, what: string): MlcycleError {
     }
   }
   const code = e.code === 401 || e.code === 403 ? 'UNAUTHORIZED' : e.code === 404 ? 'NOT_FOUND' : e.code === 409 ? 'CONFLICT' : typeof e.code === 'number' ? 'BAD_REQUEST' : 'TRANSPORT';
-  return new MlcycleError(code, `Kubernetes refused to ${what}: ${reason}`, typeof e.code === 'number' ? { status: e.code } : undefined);
+  return new MlcycleError(code, `Could not ${what} on Kubernetes: ${reason}`, typeof e.code === 'number' ? { status: e.code } : undefined);
 }
 
 const header = (apiVersion: string, kind: string, namespace: string, name: string) => ({ apiVersion, kind, metadata: { name, namespace } });
@@ -96,7 +96,7 @@ export async function openKubeClient(options: KubeClientOptions = {}): Promise<K
 
   /** The service proxy over node:http(s), with the kubeconfig's credentials and TLS settings. */
   const proxy = async (method: 'GET' | 'POST', namespace: string, service: string, port: string | number, path: string, body?: unknown): Promise<ProxyResponse> => {
-    const url = new URL(`${server.replace(/\/$/, '')}/api/v1/namespaces/${encodeURIComponent(namespace)}/services/${encodeURIComponent(`${service}:${port}`)}/proxy${path}`);
+    const url = new URL(`${server.replace(/\/$/, '')}/api/v1/namespaces/${encodeURIComponent(namespace)}/services/${encodeURIComponent(service)}:${encodeURIComponent(String(port))}/proxy${path}`);
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     const opts: https.RequestOptions = { method, headers: payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}, timeout: 30_000 };
     await kc.applyToHTTPSOptions(opts);
