@@ -5,13 +5,16 @@ import { dataBenchmarks } from './data.bench';
 import { foundationBenchmarks } from './foundation.bench';
 import { gbdtBenchmarks } from './gbdt.bench';
 import { scoreBenchmarks } from './score.bench';
+import { serveBenchmarks } from './serve.bench';
 import { trainBenchmarks } from './train.bench';
 import { fmt, type Figure } from './stats';
 
 /**
  * `npm run bench [-- suite…]`: runs the named suites (default: all but the slow `data-10m`), prints
  * the figures and writes them as one Markdown table to test-results/bench.md with the machine.
- * Data benchmarks run the built CLI: `npm run build` first.
+ * Data benchmarks run the built CLI: `npm run build` first. `serve` soaks the server with 1M requests;
+ * MLCYCLE_BENCH_SOAK=20000 makes a quick run (and MLCYCLE_BENCH_NO_PIN=1 lets server and load
+ * generator share every core instead of pinning them apart).
  */
 const suites: Array<[string, () => Promise<Figure[]>]> = [
   ['foundation', foundationBenchmarks],
@@ -20,6 +23,7 @@ const suites: Array<[string, () => Promise<Figure[]>]> = [
   ['train', () => trainBenchmarks(1_000_000)],
   ['gbdt', () => gbdtBenchmarks()],
   ['score', () => scoreBenchmarks(1_000_000)],
+  ['serve', () => serveBenchmarks({ soakRequests: Number(process.env.MLCYCLE_BENCH_SOAK ?? 1_000_000) })],
 ];
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !suites.some(([suite]) => suite === name));

@@ -34,7 +34,10 @@ export async function loadServedModel(location: string, trusted: Map<string, Pub
   if (!verified.ok) throw new PackageRejected(`${location} did not verify: ${verified.problems.map((p) => p.message).join(' ')}`);
   const signature = JSON.parse(Buffer.from(contents.get('signature.json')!).toString('utf8')) as Signature;
   const model = contents.get('model.onnx')!;
-  // One intra-op thread per run: requests run concurrently on the libuv pool, one core each.
+  // One intra-op thread per run. onnxruntime-node's session.run is not asynchronous: it runs the
+  // graph synchronously on the JavaScript thread (deferred by a setImmediate), not on the libuv pool,
+  // so UV_THREADPOOL_SIZE does not matter and concurrent requests take turns on one core. More
+  // intra-op threads would only add synchronisation to the small batches a server sees.
   const options: ort.InferenceSession.SessionOptions = { intraOpNumThreads: 1, interOpNumThreads: 1, graphOptimizationLevel: 'all' };
   let session: ort.InferenceSession;
   let used: ExecutionProvider = 'cpu';
