@@ -33,6 +33,8 @@ export const TargetConfigInput = z.discriminatedUnion('kind', [
       packageUrl: z.string().trim().optional(),
       replicas: z.number().int().min(1).max(100).default(2),
       kserve: z.boolean().default(false),
+      /** KServe: a model repository URI (s3://, gs://, pvc://) holding {model}/1/model.onnx. */
+      storageUri: z.string().trim().optional(),
     })
     .strict(),
 ]);

@@ -14,6 +14,8 @@ import { waitForJob } from '../../helpers/jobs';
 import { tempDir } from '../../helpers/temp';
 import { inProcess, type Connected } from '../../helpers/transports';
 import { shopCsv } from '../package/shop-data';
+import { parseAllDocuments } from 'yaml';
+import { schemaErrors } from '../../unit/deploy/schema-check';
 
 const TOKEN = 'deploy-test-admin-token-42';
 
@@ -167,6 +169,36 @@ describe('deploy targets', () => {
     expect(servers.strict!.models.has('churn')).toBe(false);
     await api.client.call('targets.remove', { target: 'strict' });
     expect((await failure(api.client.call('deploy.status', { target: 'strict' }))).code).toBe('NOT_FOUND');
+  });
+
+  it('renders Kubernetes and KServe manifests that pass their schemas, and says plainly when no cluster answers', { timeout: 120_000 }, async () => {
+    const kubeconfig = path.join(tmp.dir, 'kubeconfig');
+    // A cluster address where nothing listens: what a laptop without VPN sees.
+    fs.writeFileSync(kubeconfig, ['apiVersion: v1', 'kind: Config', 'clusters: [{name: c, cluster: {server: "https://127.0.0.1:9"}}]', 'users: [{name: u, user: {token: t}}]', 'contexts: [{name: prod, context: {cluster: c, user: u}}]', 'current-context: prod', ''].join('\n'));
+    const config = { kind: 'kubernetes' as const, context: 'prod', namespace: 'ml', kubeconfig, packageUrl: 'https://artifacts.example.com/{model}-{version}.mlpkg', kserve: true, storageUri: 's3://models/{model}' };
+    await api.client.call('targets.add', { name: 'k8s', config });
+    const { yaml } = await api.client.call('deploy.render', { target: 'k8s', model: 'churn', version: 1 });
+    const objects = parseAllDocuments(yaml).map((d) => d.toJS() as { kind: string; spec?: unknown });
+    expect(objects.map((o) => o.kind)).toEqual(['ConfigMap', 'Deployment', 'Service', 'HorizontalPodAutoscaler', 'InferenceService']);
+    expect(schemaErrors('deployment', objects[1])).toEqual([]);
+    expect(schemaErrors('hpa', objects[3])).toEqual([]);
+    expect(schemaErrors('isvcSubset', objects[4])).toEqual([]);
+    expect(schemaErrors('isvcCrd', objects[4])).toEqual([]);
+    expect(yaml).toContain('https://artifacts.example.com/churn-1.mlpkg');
+    expect(yaml).toContain('s3://models/churn');
+
+    const tested = await api.client.call('targets.test', { target: 'k8s' });
+    expect(tested.checks[0]).toMatchObject({ check: 'kubeconfig', ok: true });
+    expect(tested.checks[1]).toMatchObject({ check: 'api server', ok: false });
+    const job = await api.client.call('deploy.start', { target: 'k8s', model: 'churn', version: 1 });
+    const ended = await waitForJob(api.client, job.id, (j) => j.status !== 'running' && j.status !== 'queued', 60_000);
+    expect(ended.status).toBe('failed');
+    const [failedDeploy] = await api.client.call('deploy.list', { target: 'k8s' });
+    expect(failedDeploy).toMatchObject({ status: 'failed' });
+    expect(failedDeploy!.events.at(-1)!.message).toMatch(/127\.0\.0\.1:9|ECONNREFUSED|connect/);
+
+    await api.client.call('targets.add', { name: 'k8s', config: { ...config, packageUrl: undefined }, replace: true });
+    expect((await failure(api.client.call('deploy.render', { target: 'k8s', model: 'churn', version: 1 }))).message).toMatch(/Pods download the package from a URL you host/);
   });
 
   it('starts a local server for a local target, serves from it, and stops it on undeploy', { timeout: 120_000 }, async () => {

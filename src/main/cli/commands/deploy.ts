@@ -26,6 +26,7 @@ interface TargetFlags extends Common {
   packageUrl?: string;
   replicas?: string;
   kserve?: boolean;
+  storageUri?: string;
   replace?: boolean;
 }
 
@@ -58,6 +59,7 @@ function configFrom(opts: TargetFlags, cwd: string): TargetConfigInput {
       ...(opts.packageUrl ? { packageUrl: opts.packageUrl } : {}),
       ...(opts.replicas ? { replicas: Number(opts.replicas) } : {}),
       kserve: Boolean(opts.kserve),
+      ...(opts.storageUri ? { storageUri: opts.storageUri } : {}),
     };
   }
   throw new UsageError(`--kind is local, server or kubernetes, got "${opts.kind}"`);
@@ -88,6 +90,7 @@ export function registerTargets(program: Command, io: CliIo, run: RunCommand): v
       .option('--package-url <url>', 'kubernetes: where pods download the package ({model} and {version} are filled in)')
       .option('--replicas <n>', 'kubernetes: pods to run (default 2)')
       .option('--kserve', 'kubernetes: also render a KServe InferenceService')
+      .option('--storage-uri <uri>', 'kubernetes with --kserve: a model repository (s3://, gs://, pvc://) holding {model}/1/model.onnx')
       .option('--replace', 'replace the settings of an existing target with this name'),
     'print the target',
   ).action((name: string, opts: TargetFlags) =>

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { MlcycleError } from '../../../shared/contract/errors';
+import type { Job } from '../../../shared/contract/models';
 import type { Deployment, TargetStatus } from '../../../shared/deploy/models';
 import type { EngineContext, HandlerMap } from '../context';
 import type { DeployOutcome } from '../deploy/deploy-task';
@@ -8,6 +10,7 @@ import type { StoredConfig } from '../deploy/deploy-repo';
 import { ensureLocalServer, localServer, stopLocalServer } from '../deploy/local-server';
 import { parseServerMetrics } from '../deploy/server-metrics';
 import { ServerClient, type ServerEndpoint } from '../deploy/server-client';
+import { kubernetesInput, renderForTarget, type VersionToRender } from '../deploy/render-target';
 import type { Signature } from '../registry/package-docs';
 import { trustedKeys } from '../signing/keys';
 import { readPackage, verifyPackage } from '../signing/verify';
@@ -67,6 +70,17 @@ function packageToDeploy(ctx: EngineContext, location: string) {
   return { model: signature.model, version, versionId: null, packageFile: file, runData: null };
 }
 
+/** The signature, sha256 and signer of a package file: what Kubernetes rendering needs. */
+function toRender(packageFile: string, packageSha256: string): VersionToRender {
+  const contents = readPackage(packageFile).contents;
+  const manifest = JSON.parse(Buffer.from(contents.get('manifest.json')!).toString('utf8')) as { signer: { keyId: string; publicKey: string } };
+  return {
+    signature: JSON.parse(Buffer.from(contents.get('signature.json')!).toString('utf8')) as Signature,
+    packageSha256,
+    signer: { name: `signer-${manifest.signer.keyId}`, publicKey: manifest.signer.publicKey },
+  };
+}
+
 /** Writes a deploy job's steps into the deployment and the audit log, and ends it with its status. */
 function recordOutcome(ctx: EngineContext, deploymentId: string, outcome: DeployOutcome): Deployment {
   const { store } = ctx.session.require();
@@ -77,6 +91,23 @@ function recordOutcome(ctx: EngineContext, deploymentId: string, outcome: Deploy
     ctx.bus.emit('audit.recorded', entry);
   }
   return d;
+}
+
+/** The Kubernetes API of a target (its kubeconfig and context), loaded only when used. */
+async function kubeOf(stored: StoredConfig) {
+  const { openKubeClient } = await import('../deploy/kubernetes/client');
+  return openKubeClient({ ...(typeof stored.kubeconfig === 'string' ? { kubeconfigPath: stored.kubeconfig } : {}), context: stored.context as string });
+}
+
+/** A deploy job that failed outright (a crash, a cancel, no cluster) still ends its deployment, saying why. */
+function failedJobEnds(ctx: EngineContext, deploymentId: string) {
+  return (job: Job) => {
+    const { store } = ctx.session.require();
+    if (job.status !== 'succeeded' && store.deploy.deployment(deploymentId).status === 'deploying') {
+      store.deploy.addEvents(deploymentId, [{ at: new Date().toISOString(), step: 'deploy', outcome: 'error', message: job.error?.message ?? job.status }]);
+      store.deploy.finish(deploymentId, 'failed', null);
+    }
+  };
 }
 
 export const deployHandlers = {
@@ -101,8 +132,20 @@ export const deployHandlers = {
     const t = store.deploy.target(args.target);
     const checks: Array<{ check: string; ok: boolean; message: string }> = [];
     if (t.kind === 'kubernetes') {
-      checks.push({ check: 'configuration', ok: true, message: `context ${String(t.config.context)}, namespace ${String(t.config.namespace)}; manifests render with mlcycle deploy render` });
-      return { target: t.name, ok: true, checks };
+      const ns = String(t.stored.namespace);
+      try {
+        const { kubeContexts } = await import('../deploy/kubernetes/client');
+        const { contexts } = await kubeContexts(typeof t.stored.kubeconfig === 'string' ? { kubeconfigPath: t.stored.kubeconfig } : {});
+        const found = contexts.find((c) => c.name === t.stored.context);
+        if (!found) throw new Error(`the kubeconfig has no context '${String(t.stored.context)}'${contexts.length ? `; it has ${contexts.map((c) => c.name).join(', ')}` : ''}`);
+        checks.push({ check: 'kubeconfig', ok: true, message: `context ${found.name} on cluster ${found.cluster}` });
+        // Reading a Deployment that may not exist asks the API server whether we may read there at all.
+        await (await kubeOf(t.stored)).get('apps/v1', 'Deployment', ns, 'mlcycle-connection-check');
+        checks.push({ check: 'api server', ok: true, message: `the API server answers and lets you read Deployments in ${ns}` });
+      } catch (error) {
+        checks.push({ check: checks.length === 0 ? 'kubeconfig' : 'api server', ok: false, message: (error as Error).message });
+      }
+      return { target: t.name, ok: checks.every((c) => c.ok), checks };
     }
     try {
       const endpoint = await endpointOf(ctx, t.name, t.kind === 'local');
@@ -121,7 +164,13 @@ export const deployHandlers = {
     const { store, jobs } = ctx.session.require();
     const t = store.deploy.target(args.target);
     const what = args.package ? packageToDeploy(ctx, args.package) : versionToDeploy(ctx, args.model!, args.version!);
-    if (t.kind === 'kubernetes') throw new MlcycleError('INVALID_ARGUMENT', `Deploying to Kubernetes from here is not built yet: render the manifests (mlcycle deploy render ${what.model}@${what.version} --target ${t.name}) and apply them with kubectl or your GitOps tool.`, { field: 'target' });
+    if (t.kind === 'kubernetes') {
+      const sha = createHash('sha256').update(fs.readFileSync(what.packageFile)).digest('hex');
+      const v = toRender(what.packageFile, sha);
+      const params = { kubeconfig: (t.stored.kubeconfig as string | undefined) ?? null, context: t.stored.context as string, input: kubernetesInput(t.stored, v), signature: v.signature };
+      const deployment = store.deploy.createDeployment(t.name, what.model, what.version, what.versionId, ctx.identity);
+      return jobs.start('deploy.kubernetes', params, `Deploy ${what.model} v${what.version} to ${t.name} (Kubernetes)`, (raw) => recordOutcome(ctx, deployment.id, raw as DeployOutcome), failedJobEnds(ctx, deployment.id));
+    }
     const endpoint = await endpointOf(ctx, t.name, true);
     const deployment = store.deploy.createDeployment(t.name, what.model, what.version, what.versionId, ctx.identity);
     const params = { endpoint, packageFile: what.packageFile, runData: what.runData, smokeRows: 20 };
@@ -131,13 +180,7 @@ export const deployHandlers = {
       params,
       `Deploy ${v.model} v${v.version} to ${t.name}`,
       (raw) => recordOutcome(ctx, deployment.id, raw as DeployOutcome),
-      (job) => {
-        // A job that failed outright (a crash, a cancel) still ends its deployment.
-        if (job.status !== 'succeeded' && store.deploy.deployment(deployment.id).status === 'deploying') {
-          store.deploy.addEvents(deployment.id, [{ at: new Date().toISOString(), step: 'deploy', outcome: 'error', message: job.error?.message ?? job.status }]);
-          store.deploy.finish(deployment.id, 'failed', null);
-        }
-      },
+      failedJobEnds(ctx, deployment.id),
     );
   },
 
@@ -148,6 +191,17 @@ export const deployHandlers = {
     const t = store.deploy.target(args.target);
     const deployment = store.deploy.current(t.name);
     const base = { target: t.name, deployment, models: [] as TargetStatus['models'], metrics: [] as TargetStatus['metrics'] };
+    if (t.kind === 'kubernetes') {
+      if (!deployment) return { ...base, reachable: false, message: 'Nothing deployed to this cluster yet.' };
+      try {
+        const { statusOfKubernetes } = await import('../deploy/kubernetes/deploy-kubernetes');
+        const k = await statusOfKubernetes(await kubeOf(t.stored), { namespace: String(t.stored.namespace), name: deployment.model }, true);
+        const models = k.deployed && k.version ? [{ name: deployment.model, versions: [k.version], active: k.version, previous: null, canary: null }] : [];
+        return { ...base, models, reachable: true, message: k.deployed ? `${k.rollout?.message ?? 'deployed'}${k.serving === false ? '; the Service does not answer ready yet' : ''}` : `${deployment.model} is not deployed in ${String(t.stored.namespace)}` };
+      } catch (error) {
+        return { ...base, reachable: false, message: (error as Error).message };
+      }
+    }
     try {
       const client = new ServerClient(await endpointOf(ctx, t.name, false));
       const [models, metrics] = await Promise.all([client.models(), client.metrics()]);
@@ -178,6 +232,13 @@ export const deployHandlers = {
     const t = store.deploy.target(args.target);
     const live = store.deploy.current(t.name);
     const at = new Date().toISOString();
+    if (t.kind === 'kubernetes') {
+      if (!live || live.status !== 'live') throw new MlcycleError('CONFLICT', `${t.name} has nothing deployed.`, { field: 'target' });
+      const { undeployFromKubernetes } = await import('../deploy/kubernetes/deploy-kubernetes');
+      const { deleted } = await undeployFromKubernetes(await kubeOf(t.stored), { namespace: String(t.stored.namespace), name: live.model });
+      store.deploy.addEvents(live.id, [{ at, step: 'undeploy', outcome: 'ok', message: `deleted ${deleted.join(', ') || 'nothing (already gone)'}` }]);
+      return store.deploy.setStatus(live.id, 'undeployed');
+    }
     if (t.kind === 'local') {
       const stopped = await stopLocalServer(store.dir, t.name);
       if (!live || live.status !== 'live') {
@@ -197,7 +258,6 @@ export const deployHandlers = {
     const t = store.deploy.target(args.target);
     if (t.kind !== 'kubernetes') throw new MlcycleError('INVALID_ARGUMENT', `${t.name} is a ${t.kind} target; manifests are rendered for Kubernetes targets.`, { field: 'target' });
     const v = store.registry.version(args.model, args.version);
-    const { renderForTarget } = await import('../deploy/render-target');
-    return { yaml: renderForTarget(t.stored, v) };
+    return { yaml: renderForTarget(t.stored, toRender(store.artifacts.pathOf(v.packageSha256), v.packageSha256)) };
   },
 } satisfies Partial<HandlerMap>;

@@ -23,6 +23,7 @@ export const TASKS = {
   'models.score': (async (params, ctx) => (await import('../../registry/score-task')).scoreTask(params as never, ctx)) as Task,
   'models.package': (async (params, ctx) => (await import('../../registry/package-task')).packageTask(params as never, ctx)) as Task,
   deploy: (async (params, ctx) => (await import('../../deploy/deploy-task')).deployTask(params as never, ctx)) as Task,
+  'deploy.kubernetes': (async (params, ctx) => (await import('../../deploy/kubernetes-task')).kubernetesDeployTask(params as never, ctx)) as Task,
 } satisfies Record<string, Task>;
 
 export type TaskKind = keyof typeof TASKS;
