@@ -24,6 +24,7 @@ export default defineConfig({
           // gradient-boosted trees build histograms in worker threads of their own
           'gbdt-worker': 'src/main/engine/train/gbdt/worker.ts',
           'linear-worker': 'src/main/engine/train/linear/worker.ts',
+          'inference-worker': 'src/main/serve/inference-worker.ts',
         },
         output: { entryFileNames: '[name].js', chunkFileNames: 'chunk-[name]-[hash].js' },
       },

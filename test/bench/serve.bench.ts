@@ -143,8 +143,11 @@ export async function serveFigures({ csv, pkg, env }: Pick<BenchPackage, 'csv' |
   add(`Serve: cores (${cores.note})`, 'server (the model server and the HTTP floor)', cores.serverCores, 'cores');
   add(`Serve: cores (${cores.note})`, 'load generator (autocannon, and the paced loop)', cores.loadCores, 'cores');
 
-  const { child: server, line } = await startChild(cores.server, [BIN, 'serve', pkg, '--port', '0', '--json'], env);
-  const ready = JSON.parse(line) as { url: string; models: Array<{ name: string }> };
+  // --threads: inference threads beside the HTTP thread (auto by default; MLCYCLE_BENCH_SERVE_THREADS=0 scores on the main thread).
+  const threads = process.env.MLCYCLE_BENCH_SERVE_THREADS ?? 'auto';
+  const { child: server, line } = await startChild(cores.server, [BIN, 'serve', pkg, '--port', '0', '--threads', threads, '--json'], env);
+  const ready = JSON.parse(line) as { url: string; threads: number; models: Array<{ name: string }> };
+  add(`Serve: cores (${cores.note})`, `inference threads of the server (--threads ${threads})`, ready.threads, 'threads');
   const inferUrl = `${ready.url}/v2/models/${encodeURIComponent(ready.models[0]!.name)}/infer`;
   try {
     const answer = await fetch(inferUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies.get(1) });

@@ -90,7 +90,7 @@ export function adminRoutes(options: AdminOptions) {
       options.store?.remove(name);
       options.store?.saveState(models);
       // In-flight requests hold their own reference; release after they had time to finish.
-      setTimeout(() => removed.forEach((m) => void m.session.release().catch(() => {})), 30_000).unref();
+      setTimeout(() => removed.forEach((m) => void m.release().catch(() => {})), 30_000).unref();
       options.audit(`unloaded ${name} (${removed.map((m) => `v${m.version}`).join(', ')})`);
       sendJson(res, 200, { name, removed: removed.map((m) => m.version) });
       return true;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PublicKeyInfo } from '../engine/signing/keys';
 import { HttpError } from './http-error';
+import type { InferencePool } from './inference-pool';
 import type { ModelSet } from './model-set';
 import { loadServedModel, PackageRejected, type ExecutionProvider, type ServedModel } from './served-model';
 
@@ -24,6 +25,7 @@ export class PackageStore {
     private readonly trusted: Trusted,
     private readonly provider: ExecutionProvider,
     private readonly log: (line: string) => void,
+    private readonly pool: InferencePool | null = null,
   ) {
     fs.mkdirSync(path.join(dir, 'packages'), { recursive: true });
   }
@@ -38,7 +40,7 @@ export class PackageStore {
     fs.writeFileSync(tmp, bytes);
     let model: ServedModel;
     try {
-      model = await loadServedModel(tmp, this.trusted, this.provider, this.log);
+      model = await loadServedModel(tmp, this.trusted, this.provider, this.log, this.pool);
     } catch (error) {
       fs.rmSync(tmp, { force: true });
       if (error instanceof PackageRejected) throw new HttpError(400, `${error.message.replace(tmp, 'the upload')} Nothing was installed.`);
@@ -47,9 +49,9 @@ export class PackageStore {
     const final = this.fileOf(model.name, model.version);
     if (fs.existsSync(final)) {
       const existing = await loadServedModel(final, this.trusted, this.provider, this.log).catch(() => null);
-      await existing?.session.release();
+      await existing?.release();
       if (existing && existing.manifestSha256 !== model.manifestSha256) {
-        await model.session.release();
+        await model.release();
         fs.rmSync(tmp, { force: true });
         throw new HttpError(409, `${model.name} v${model.version} is already installed with other contents; versions never change — register a new version`);
       }
@@ -69,7 +71,7 @@ export class PackageStore {
     const files = fs.readdirSync(path.join(this.dir, 'packages')).filter((f) => f.endsWith('.mlpkg')).sort();
     for (const f of files) {
       try {
-        models.add(await loadServedModel(path.join(this.dir, 'packages', f), this.trusted, this.provider, this.log), false);
+        models.add(await loadServedModel(path.join(this.dir, 'packages', f), this.trusted, this.provider, this.log, this.pool), false);
       } catch (error) {
         this.log(`skipped ${f}: ${(error as Error).message}`);
       }

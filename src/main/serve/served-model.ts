@@ -3,6 +3,7 @@ import ort from 'onnxruntime-node';
 import type { Signature } from '../engine/registry/package-docs';
 import type { PublicKeyInfo } from '../engine/signing/keys';
 import { readPackage, verifyContents } from '../engine/signing/verify';
+import type { InferencePool } from './inference-pool';
 
 /** A verified package with its onnxruntime session, ready to answer requests. */
 export interface ServedModel {
@@ -17,6 +18,10 @@ export interface ServedModel {
   loadedAt: string;
   /** The execution provider the session runs on (cpu unless cuda was asked for and loaded). */
   provider: 'cpu' | 'cuda';
+  /** Scores feeds: on an inference thread when the server has a pool, else on this thread. */
+  run(feeds: Record<string, ort.Tensor>): Promise<Record<string, ort.Tensor>>;
+  /** Frees the model's sessions (here and on every inference thread). */
+  release(): Promise<void>;
 }
 
 export type ExecutionProvider = 'cpu' | 'cuda';
@@ -28,7 +33,9 @@ export class PackageRejected extends Error {}
  * only when asked for; where its libraries are missing the session falls back to cpu and `onFallback`
  * says why (logged by the server), so a deploy never fails for want of a GPU.
  */
-export async function loadServedModel(location: string, trusted: Map<string, PublicKeyInfo & { name: string }>, provider: ExecutionProvider, onFallback: (why: string) => void = () => {}): Promise<ServedModel> {
+let loads = 0;
+
+export async function loadServedModel(location: string, trusted: Map<string, PublicKeyInfo & { name: string }>, provider: ExecutionProvider, onFallback: (why: string) => void = () => {}, pool: InferencePool | null = null): Promise<ServedModel> {
   const { contents, unsafe } = readPackage(location);
   const verified = verifyContents(contents, trusted, unsafe);
   if (!verified.ok) throw new PackageRejected(`${location} did not verify: ${verified.problems.map((p) => p.message).join(' ')}`);
@@ -50,12 +57,22 @@ export async function loadServedModel(location: string, trusted: Map<string, Pub
       session = await ort.InferenceSession.create(model, options);
     }
   } else session = await ort.InferenceSession.create(model, options);
+  const manifestSha256 = createHash('sha256').update(contents.get('manifest.json')!).digest('hex');
+  // A GPU session parallelises by itself; the CPU threads of the pool are for cpu sessions.
+  const threaded = pool && used === 'cpu' ? pool : null;
+  const key = `${signature.model}@${signature.version}#${manifestSha256.slice(0, 12)}-${++loads}`;
+  if (threaded) await threaded.load(key, model);
   return {
     name: signature.model,
     version: signature.version,
     signature,
     session,
-    manifestSha256: createHash('sha256').update(contents.get('manifest.json')!).digest('hex'),
+    manifestSha256,
+    run: threaded ? (feeds) => threaded.run(key, feeds) : (feeds) => session.run(feeds) as Promise<Record<string, ort.Tensor>>,
+    release: async () => {
+      await threaded?.release(key);
+      await session.release();
+    },
     source: location,
     loadedAt: new Date().toISOString(),
     provider: used,

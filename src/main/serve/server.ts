@@ -148,7 +148,7 @@ export async function startModelServer(options: ServeOptions): Promise<RunningSe
     metrics.begin(series);
     let timer: NodeJS.Timeout | undefined;
     try {
-      const run = model.session.run(feedsOf(model.signature, columns));
+      const run = model.run(feedsOf(model.signature, columns));
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new HttpError(504, `scoring took longer than ${timeoutMs} ms`)), timeoutMs);
       });
@@ -265,7 +265,7 @@ export async function startModelServer(options: ServeOptions): Promise<RunningSe
       }
       server.closeAllConnections();
       await stopped;
-      await Promise.all(models.all().map((m) => m.session.release().catch(() => {})));
+      await Promise.all(models.all().map((m) => m.release().catch(() => {})));
     },
   };
 }

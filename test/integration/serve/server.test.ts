@@ -6,6 +6,7 @@ import path from 'node:path';
 import ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trustedKeys } from '../../../src/main/engine/signing/keys';
+import { InferencePool } from '../../../src/main/serve/inference-pool';
 import { ModelSet } from '../../../src/main/serve/model-set';
 import { loadServedModel } from '../../../src/main/serve/served-model';
 import { startModelServer, type RunningServer } from '../../../src/main/serve/server';
@@ -209,6 +210,24 @@ describe('model server (Open Inference Protocol v2, MLflow, metrics)', () => {
       expect((await request(secure.url, 'POST', '/v2/models/trees/infer', row(1, 2000, 'basic', 'true'))).status).toBe(200);
     } finally {
       await secure.close();
+    }
+  });
+
+  it('scores on inference threads exactly as on the main thread, and logs what it scored', async () => {
+    const pool = InferencePool.start(2)!;
+    const set = new ModelSet();
+    set.add(await loadServedModel(pkg.packageDir, trustedKeys(pkg.homeDir), 'cpu', () => {}, pool), true);
+    const logged: number[] = [];
+    const threaded = await startModelServer({ models: set, host: '127.0.0.1', port: 0, onPrediction: (p) => logged.push((p.columns.values.get('a') as Float32Array).length) });
+    try {
+      const requests = Array.from({ length: 12 }, (_, i) => row(i, 2000 + i, i % 2 ? 'plus' : 'basic', 'true', `t${i}`));
+      const [onThreads, onMain] = await Promise.all([Promise.all(requests.map((r) => request(threaded.url, 'POST', '/v2/models/trees/infer', r))), Promise.all(requests.map((r) => request(server.url, 'POST', '/v2/models/trees/infer', r)))]);
+      expect(onThreads.map((r) => r.status)).toEqual(new Array(12).fill(200));
+      expect(onThreads.map((r) => r.body.outputs)).toEqual(onMain.map((r) => r.body.outputs));
+      expect(logged).toEqual(new Array(12).fill(1));
+    } finally {
+      await threaded.close();
+      await pool.close();
     }
   });
 

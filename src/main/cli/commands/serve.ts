@@ -1,9 +1,11 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { defaultHomeDir } from '../../engine/home';
 import { trustedKeys } from '../../engine/signing/keys';
 import { adminRoutes } from '../../serve/admin';
+import { InferencePool } from '../../serve/inference-pool';
 import { ModelSet } from '../../serve/model-set';
 import { PackageStore } from '../../serve/package-store';
 import { PredictionLog, predictionRecord } from '../../serve/prediction-log';
@@ -20,6 +22,7 @@ interface ServeFlags {
   tlsKey?: string;
   provider: string;
   strictCategories?: boolean;
+  threads: string;
   maxBodyMb: string;
   timeoutMs: string;
   store?: string;
@@ -49,6 +52,7 @@ export function registerServe(program: Command, io: CliIo, run: RunCommand): voi
     .option('--tls-cert <file>', 'PEM certificate: serve HTTPS (with --tls-key)')
     .option('--tls-key <file>', 'PEM private key for --tls-cert')
     .option('--provider <name>', 'execution provider: cpu, or cuda where onnxruntime-node’s CUDA libraries are installed (falls back to cpu, logged)', 'cpu')
+    .option('--threads <n>', 'inference threads beside the one answering HTTP (onnxruntime-node scores on the calling thread); auto: one per core but one, none on 2 cores or fewer', 'auto')
     .option('--strict-categories', 'refuse (400) categories the model never saw instead of scoring them as "other"')
     .option('--max-body-mb <n>', 'largest request body accepted, in MB', String(DEFAULT_MAX_BODY_BYTES / 1024 / 1024))
     .option('--timeout-ms <n>', 'answer 504 when a request takes longer than this', String(DEFAULT_REQUEST_TIMEOUT_MS))
@@ -71,47 +75,56 @@ export function registerServe(program: Command, io: CliIo, run: RunCommand): voi
         if (!(sample > 0 && sample <= 1)) throw new UsageError(`--log-sample is a share above 0 and at most 1, got "${opts.logSample}"`);
         const token = opts.tokenFile ? fs.readFileSync(path.resolve(io.cwd, opts.tokenFile), 'utf8').trim() : null;
         if (opts.tokenFile && !token) throw new UsageError(`${opts.tokenFile} is empty: put the admin token in it`);
-        const models = new ModelSet();
-        const store = opts.store ? new PackageStore(path.resolve(io.cwd, opts.store), trusted, opts.provider as ExecutionProvider, log) : null;
-        await store?.loadAll(models);
-        for (const p of packages) {
-          const location = path.resolve(io.cwd, p);
-          try {
-            models.add(await loadServedModel(location, trusted, opts.provider as ExecutionProvider, log), true);
-          } catch (error) {
-            if (error instanceof PackageRejected) throw new Error(error.message);
-            throw error;
+        const threads = opts.threads === 'auto' ? (os.availableParallelism() > 2 ? os.availableParallelism() - 1 : 0) : Number(opts.threads);
+        if (!Number.isInteger(threads) || threads < 0 || threads > 256) throw new UsageError(`--threads is auto or a whole number from 0 to 256, got "${opts.threads}"`);
+        const pool = InferencePool.start(threads);
+        if (threads > 0 && !pool) log('the inference worker file was not found beside the server; scoring on the main thread');
+        // The inference threads keep the process alive: they are ended on every way out.
+        try {
+          const models = new ModelSet();
+          const store = opts.store ? new PackageStore(path.resolve(io.cwd, opts.store), trusted, opts.provider as ExecutionProvider, log, pool) : null;
+          await store?.loadAll(models);
+          for (const p of packages) {
+            const location = path.resolve(io.cwd, p);
+            try {
+              models.add(await loadServedModel(location, trusted, opts.provider as ExecutionProvider, log, pool), true);
+            } catch (error) {
+              if (error instanceof PackageRejected) throw new Error(error.message);
+              throw error;
+            }
           }
+          const tls = opts.tlsCert ? { cert: fs.readFileSync(path.resolve(io.cwd, opts.tlsCert)), key: fs.readFileSync(path.resolve(io.cwd, opts.tlsKey!)) } : undefined;
+          const predictions = opts.logDir ? new PredictionLog({ dir: path.resolve(io.cwd, opts.logDir), sampleRate: sample, maxBytes: positive(opts.logMaxMb, '--log-max-mb') * 1024 * 1024 }) : null;
+          const server = await startModelServer({
+            models,
+            host: opts.host,
+            port,
+            tls,
+            maxBodyBytes,
+            requestTimeoutMs,
+            strictCategories: opts.strictCategories,
+            log,
+            extraRoutes: adminRoutes({ token, models, store, log: predictions, audit: (line) => log(`admin: ${line}`) }),
+            onPrediction: predictions ? (p) => predictions.append(predictionRecord(p)) : undefined,
+          }).catch((error: NodeJS.ErrnoException) => {
+            if (error.code === 'EADDRINUSE') throw new Error(`Port ${port} is already in use on ${opts.host}: stop what uses it, or pass --port N (0 picks a free port).`);
+            throw error;
+          });
+          if (!token && !LOOPBACK.has(opts.host)) log(`warning: listening on ${opts.host} without --token-file: anyone who reaches it can score; the admin API is off`);
+          const loaded = models.all().map((m) => ({ name: m.name, version: m.version, provider: m.provider, active: models.state(m.name).active === m.version }));
+          if (opts.json) io.out(`${JSON.stringify({ url: server.url, port: server.port, threads: pool?.size ?? 0, models: loaded })}\n`);
+          else {
+            io.out(`Serving ${loaded.filter((m) => m.active).map((m) => `${m.name} v${m.version}`).join(', ') || 'no models yet (upload one to /v2/admin/packages)'} at ${server.url} (${loaded[0]?.provider ?? opts.provider})\n`);
+            for (const name of models.names()) io.out(`  POST ${server.url}/v2/models/${name}/infer\n`);
+            io.out(`  GET  ${server.url}/metrics · ${pool ? `${pool.size} inference threads` : 'scoring on the main thread'} · Ctrl+C stops after the requests in flight\n`);
+          }
+          await stopSignal();
+          log('stopping: finishing the requests in flight');
+          await server.close();
+          predictions?.close();
+        } finally {
+          await pool?.close();
         }
-        const tls = opts.tlsCert ? { cert: fs.readFileSync(path.resolve(io.cwd, opts.tlsCert)), key: fs.readFileSync(path.resolve(io.cwd, opts.tlsKey!)) } : undefined;
-        const predictions = opts.logDir ? new PredictionLog({ dir: path.resolve(io.cwd, opts.logDir), sampleRate: sample, maxBytes: positive(opts.logMaxMb, '--log-max-mb') * 1024 * 1024 }) : null;
-        const server = await startModelServer({
-          models,
-          host: opts.host,
-          port,
-          tls,
-          maxBodyBytes,
-          requestTimeoutMs,
-          strictCategories: opts.strictCategories,
-          log,
-          extraRoutes: adminRoutes({ token, models, store, log: predictions, audit: (line) => log(`admin: ${line}`) }),
-          onPrediction: predictions ? (p) => predictions.append(predictionRecord(p)) : undefined,
-        }).catch((error: NodeJS.ErrnoException) => {
-          if (error.code === 'EADDRINUSE') throw new Error(`Port ${port} is already in use on ${opts.host}: stop what uses it, or pass --port N (0 picks a free port).`);
-          throw error;
-        });
-        if (!token && !LOOPBACK.has(opts.host)) log(`warning: listening on ${opts.host} without --token-file: anyone who reaches it can score; the admin API is off`);
-        const loaded = models.all().map((m) => ({ name: m.name, version: m.version, provider: m.provider, active: models.state(m.name).active === m.version }));
-        if (opts.json) io.out(`${JSON.stringify({ url: server.url, port: server.port, models: loaded })}\n`);
-        else {
-          io.out(`Serving ${loaded.filter((m) => m.active).map((m) => `${m.name} v${m.version}`).join(', ') || 'no models yet (upload one to /v2/admin/packages)'} at ${server.url} (${loaded[0]?.provider ?? opts.provider})\n`);
-          for (const name of models.names()) io.out(`  POST ${server.url}/v2/models/${name}/infer\n`);
-          io.out(`  GET  ${server.url}/metrics · Ctrl+C stops after the requests in flight\n`);
-        }
-        await stopSignal();
-        log('stopping: finishing the requests in flight');
-        await server.close();
-        predictions?.close();
       }, opts.json),
     );
 }
