@@ -1,3 +1,7 @@
+import { histogram } from '../../../shared/monitor/bins';
+
+export { binOf } from '../../../shared/monitor/bins';
+
 /**
  * The reference profile a package carries for drift monitoring: what the training split looked
  * like, per feature and for the model's predictions. Monitoring compares live windows with it
@@ -50,26 +54,6 @@ function quantile(sorted: Float64Array, p: number): number {
   const lo = Math.floor(h);
   const hi = Math.min(lo + 1, sorted.length - 1);
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
-}
-
-/** The bin of x among ascending edges: 0 … edges.length − 2, clamped at both ends. */
-export function binOf(edges: number[], x: number): number {
-  let lo = 0;
-  let hi = edges.length - 2;
-  if (hi <= 0) return 0;
-  // The last edge whose value is ≤ x, by binary search.
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (edges[mid]! <= x) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-function histogram(edges: number[], values: Iterable<number>): number[] {
-  const counts = new Array<number>(Math.max(1, edges.length - 1)).fill(0);
-  for (const x of values) counts[binOf(edges, x)]! += 1;
-  return counts;
 }
 
 export function numericReference(name: string, values: Float64Array): NumericReference {
