@@ -3,6 +3,7 @@ import { STAGES } from '../../../shared/stages';
 import { useWorkspaceKeys } from '../hooks/useWorkspaceKeys';
 import { useAppStore } from '../store';
 import { DataWorkspace } from './data/DataWorkspace';
+import { DeployWorkspace } from './deploy/DeployWorkspace';
 import { JobsPanel } from './JobsPanel';
 import { ModelsWorkspace } from './models/ModelsWorkspace';
 import { ObjectivesWorkspace } from './objectives/ObjectivesWorkspace';
@@ -51,6 +52,8 @@ export function Workspace() {
           <EvaluateWorkspace />
         ) : view === 'models' ? (
           <ModelsWorkspace />
+        ) : view === 'deploy' ? (
+          <DeployWorkspace />
         ) : (
           <StagePage key={view} stageId={view} />
         )}
