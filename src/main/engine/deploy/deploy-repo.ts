@@ -115,10 +115,12 @@ export class DeployRepo {
     return rows.map((r) => this.toDeployment(r));
   }
 
-  /** The target's live deployment, else its latest one. */
+  /** The target's live deployment, else the one that ended last (an undeploy after a rollback names the version undeployed, not the rolled-back one). */
   current(target: string): Deployment | null {
     const all = this.list(target);
-    return all.find((d) => d.status === 'live') ?? all[0] ?? null;
+    const live = all.find((d) => d.status === 'live');
+    if (live) return live;
+    return [...all].sort((a, b) => (b.endedAt ?? b.createdAt).localeCompare(a.endedAt ?? a.createdAt))[0] ?? null;
   }
 
   /** The live deployment before `id` on the same target and model: what a rollback returns to. */
