@@ -1,35 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { Client } from '../../../../shared/client';
 import type { Deployment, Target } from '../../../../shared/deploy/models';
 import type { RegisteredModel } from '../../../../shared/registry/models';
+import { useEngineLoad, type Loaded } from '../../hooks/useEngineLoad';
 import { toShownError } from '../../lib/errors';
 import { useAppStore } from '../../store';
 import { deployActions, useDeployStore } from './deploy-store';
 
-export interface Loaded<T> {
-  data: T | null;
-  error: string | null;
-}
+export type { Loaded } from '../../hooks/useEngineLoad';
 
-/** Loads whenever `key` or the deploy state changes; what was shown stays while the next answer comes. */
+/** Loads whenever `key` changes or the deploy workspace records a change. */
 function useLoad<T>(key: string | null, load: (client: Client) => Promise<T>): Loaded<T> {
-  const client = useAppStore((s) => s.client);
-  const changes = useDeployStore((s) => s.changes);
-  const [state, setState] = useState<Loaded<T> & { key: string | null }>({ data: null, error: null, key });
-  if (state.key !== key) setState({ data: null, error: null, key });
-
-  useEffect(() => {
-    if (!client || key === null) return;
-    let current = true;
-    load(client)
-      .then((data) => current && setState({ data, error: null, key }))
-      .catch((e: unknown) => current && setState((s) => ({ ...s, error: toShownError(e).message })));
-    return () => {
-      current = false;
-    };
-    // `load` is rebuilt each render; `key` says what it loads.
-  }, [client, key, changes]);
-  return { data: state.data, error: state.error };
+  return useEngineLoad(key, useDeployStore((s) => s.changes), load);
 }
 
 export const useTargets = () => useLoad<Target[]>('targets', (c) => c.call('targets.list', {}));

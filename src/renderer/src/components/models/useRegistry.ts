@@ -1,38 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { Client } from '../../../../shared/client';
 import type { Job } from '../../../../shared/contract/models';
 import type { ModelVersion, RegisteredModel, VersionDetail } from '../../../../shared/registry/models';
-import { toShownError } from '../../lib/errors';
+import { useEngineLoad, type Loaded } from '../../hooks/useEngineLoad';
 import { useAppStore } from '../../store';
 import { modelsActions, useModelsStore } from './models-store';
 
-export interface Loaded<T> {
-  data: T | null;
-  error: string | null;
-}
+export type { Loaded } from '../../hooks/useEngineLoad';
 
-/**
- * Loads with the engine client whenever `key` or the registry changes. What was shown stays shown
- * while the next answer comes, so a refresh after an action does not blank the page.
- */
+/** Loads whenever `key` changes or the models workspace records a change. */
 function useLoad<T>(key: string | null, load: (client: Client) => Promise<T>): Loaded<T> {
-  const client = useAppStore((s) => s.client);
-  const changes = useModelsStore((s) => s.changes);
-  const [state, setState] = useState<Loaded<T> & { key: string | null }>({ data: null, error: null, key });
-  if (state.key !== key) setState({ data: null, error: null, key });
-
-  useEffect(() => {
-    if (!client || key === null) return;
-    let current = true;
-    load(client)
-      .then((data) => current && setState({ data, error: null, key }))
-      .catch((e: unknown) => current && setState((s) => ({ ...s, error: toShownError(e).message })));
-    return () => {
-      current = false;
-    };
-    // `load` is rebuilt each render; `key` says what it loads.
-  }, [client, key, changes]);
-  return { data: state.data, error: state.error };
+  return useEngineLoad(key, useModelsStore((s) => s.changes), load);
 }
 
 export const useModels = () => useLoad<RegisteredModel[]>('models', (c) => c.call('registry.list', {}));
