@@ -6,6 +6,7 @@ import { packageMethods } from '../package/methods';
 import { signingMethods } from '../signing/methods';
 import { registryMethods } from '../registry/methods';
 import { deployMethods } from '../deploy/methods';
+import { monitorMethods } from '../monitor/methods';
 import { AuditEntry, Job, JobLogLine, ProjectSummary, RecentProject, SystemInfo } from './models';
 
 /**
@@ -65,7 +66,7 @@ const coreMethods = {
   },
 } as const;
 
-export const methods = { ...coreMethods, ...governanceMethods, ...dataMethods, ...trainMethods, ...signingMethods, ...packageMethods, ...registryMethods, ...deployMethods } as const;
+export const methods = { ...coreMethods, ...governanceMethods, ...dataMethods, ...trainMethods, ...signingMethods, ...packageMethods, ...registryMethods, ...deployMethods, ...monitorMethods } as const;
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

@@ -25,7 +25,7 @@ function saveToken(ctx: EngineContext, projectId: string, target: string, token:
 }
 
 /** How to reach a target's server now; a local target's server is started when `start` says so. */
-async function endpointOf(ctx: EngineContext, name: string, start: boolean): Promise<ServerEndpoint> {
+export async function endpointOf(ctx: EngineContext, name: string, start: boolean): Promise<ServerEndpoint> {
   const { store } = ctx.session.require();
   const t = store.deploy.target(name);
   const c = t.stored;

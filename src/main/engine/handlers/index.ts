@@ -8,6 +8,7 @@ import { jobHandlers } from './jobs';
 import { projectHandlers } from './project';
 import { registryHandlers } from './registry';
 import { deployHandlers } from './deploy';
+import { monitorHandlers } from './monitor';
 import { signingHandlers } from './signing';
 import { systemHandlers } from './system';
 
@@ -24,4 +25,5 @@ export const handlers: HandlerMap = {
   ...signingHandlers,
   ...registryHandlers,
   ...deployHandlers,
+  ...monitorHandlers,
 };

@@ -299,6 +299,40 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 9,
+    name: 'monitoring: prediction-log cursors per target, collected batches, per-hour windows',
+    sql: `
+      CREATE TABLE monitor_cursors (
+        target_id      TEXT PRIMARY KEY REFERENCES deploy_targets (id),
+        cursor         INTEGER NOT NULL DEFAULT 0,
+        lost           INTEGER NOT NULL DEFAULT 0,
+        last_pull_at   TEXT,
+        last_error     TEXT
+      );
+      CREATE TABLE monitor_batches (
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        target_id     TEXT NOT NULL REFERENCES deploy_targets (id),
+        model         TEXT NOT NULL,
+        first_seq     INTEGER NOT NULL,
+        last_seq      INTEGER NOT NULL,
+        rows          INTEGER NOT NULL,
+        sha256        TEXT NOT NULL REFERENCES artifacts (sha256),
+        collected_at  TEXT NOT NULL
+      );
+      CREATE TABLE prediction_windows (
+        target_id     TEXT NOT NULL REFERENCES deploy_targets (id),
+        model         TEXT NOT NULL,
+        version       TEXT NOT NULL,
+        window_start  TEXT NOT NULL,
+        requests      INTEGER NOT NULL,
+        rows          INTEGER NOT NULL,
+        latency_sum_ms REAL NOT NULL,
+        latency_max_ms REAL NOT NULL,
+        PRIMARY KEY (target_id, model, version, window_start)
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

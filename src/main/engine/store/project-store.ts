@@ -14,6 +14,7 @@ import { SplitsRepo } from '../data/splits-repo';
 import { RunsRepo } from '../train/runs-repo';
 import { RegistryRepo } from '../registry/registry-repo';
 import { DeployRepo } from '../deploy/deploy-repo';
+import { MonitorRepo } from '../monitor/monitor-repo';
 import { DecisionsRepo } from '../governance/decisions-repo';
 import { PeopleRepo } from '../governance/people-repo';
 import { VersionedSettings } from '../governance/versioned-settings';
@@ -32,6 +33,7 @@ export class ProjectStore {
   readonly runs: RunsRepo;
   readonly registry: RegistryRepo;
   readonly deploy: DeployRepo;
+  readonly monitor: MonitorRepo;
 
   private constructor(
     readonly dir: string,
@@ -49,6 +51,7 @@ export class ProjectStore {
     this.runs = new RunsRepo(db);
     this.registry = new RegistryRepo(db);
     this.deploy = new DeployRepo(db);
+    this.monitor = new MonitorRepo(db);
   }
 
   /** Creates a project in `dir` (made if missing). Refuses a folder that already holds a project. */

@@ -1,0 +1,78 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Deployment } from '../../../src/shared/deploy/models';
+import { request } from '../../helpers/http';
+import { waitForJob } from '../../helpers/jobs';
+import { registeredVersions } from '../../helpers/served-package';
+import { tempDir } from '../../helpers/temp';
+import { inProcess, type Connected } from '../../helpers/transports';
+
+const row = (a: number, id: string) => ({
+  id,
+  inputs: [
+    { name: 'a', shape: [2, 1], datatype: 'FP32', data: [a, a + 1] },
+    { name: 'year', shape: [2, 1], datatype: 'FP32', data: [2005, 2010] },
+    { name: 'plan', shape: [2, 1], datatype: 'BYTES', data: ['basic', 'plus'] },
+    { name: 'flag', shape: [2, 1], datatype: 'BYTES', data: ['false', 'true'] },
+  ],
+});
+
+/** Collection from a real local deployment: each logged request once, as Parquet rows and hourly windows, resuming at the cursor. */
+describe('monitoring: collecting prediction logs from deployments', () => {
+  const tmp = tempDir();
+  let api: Connected;
+  let url: string;
+
+  beforeAll(async () => {
+    const made = await registeredVersions(tmp.dir);
+    api = await inProcess(made.homeDir);
+    await api.client.call('project.open', { dir: path.join(tmp.dir, 'project') });
+    await api.client.call('targets.add', { name: 'laptop', config: { kind: 'local', port: 0 } });
+    const job = await api.client.call('deploy.start', { target: 'laptop', model: 'churn', version: 1 });
+    const ended = await waitForJob(api.client, job.id, (j) => j.status !== 'running' && j.status !== 'queued', 120_000);
+    url = new URL((ended.result as Deployment).url!).origin;
+  }, 300_000);
+  afterAll(async () => {
+    await api.client.call('deploy.undeploy', { target: 'laptop' }).catch(() => {});
+    await api.close();
+    tmp.cleanup();
+  });
+
+  it('stores each logged request once, as rows in Parquet and per-hour windows, and resumes where it stopped', async () => {
+    for (let i = 0; i < 15; i++) expect((await request(url, 'POST', '/v2/models/churn/infer', row(i, `q${i}`))).status).toBe(200);
+    const [first] = await api.client.call('monitor.collect', {});
+    // The deploy's own smoke test (one request of 20 rows) is logged too.
+    expect(first).toMatchObject({ target: 'laptop', ok: true, records: 16, rows: 50, lost: 0, error: null });
+    const windows = await api.client.call('monitor.windows', { target: 'laptop' });
+    expect(windows).toEqual([expect.objectContaining({ model: 'churn', version: '1', requests: 16, rows: 50 })]);
+    expect(windows[0]!.meanLatencyMs).toBeGreaterThan(0);
+
+    for (let i = 15; i < 20; i++) await request(url, 'POST', '/v2/models/churn/infer', row(i, `q${i}`));
+    const [second] = await api.client.call('monitor.collect', { target: 'laptop' });
+    expect(second).toMatchObject({ ok: true, records: 5, rows: 10, cursor: first!.cursor + 5 });
+    expect((await api.client.call('monitor.collect', {}))[0]).toMatchObject({ records: 0 });
+
+    // The rows, read back from the project's Parquet files: every request once, inputs and outputs beside it.
+    const db = new Database(path.join(tmp.dir, 'project', 'project.db'), { readonly: true });
+    const files = (db.prepare('SELECT sha256 FROM monitor_batches ORDER BY id').all() as Array<{ sha256: string }>).map((b) => path.join(tmp.dir, 'project', 'artifacts', b.sha256.slice(0, 2), b.sha256));
+    db.close();
+    expect(files).toHaveLength(2);
+    const instance = await DuckDBInstance.create(':memory:');
+    const con = await instance.connect();
+    const list = files.map((f) => `'${f}'`).join(', ');
+    const stored = (await con.runAndReadAll(`SELECT COUNT(*) AS n, COUNT(DISTINCT request_id) AS requests, MIN(in_a) AS a, COUNT(out_label) AS labels FROM read_parquet([${list}]) WHERE request_id LIKE 'q%'`)).getRowObjects()[0]!;
+    expect({ n: Number(stored.n), requests: Number(stored.requests), a: Number(stored.a), labels: Number(stored.labels) }).toEqual({ n: 40, requests: 20, a: 0, labels: 40 });
+    con.closeSync();
+    instance.closeSync();
+  }, 60_000);
+
+  it('keeps the cursor and says why when the target is offline', async () => {
+    const before = (await api.client.call('monitor.collect', {}))[0]!.cursor;
+    await api.client.call('deploy.undeploy', { target: 'laptop' });
+    const [offline] = await api.client.call('monitor.collect', {});
+    expect(offline).toMatchObject({ ok: false, records: 0, cursor: before });
+    expect(offline!.error).toMatch(/not running/);
+  });
+});
