@@ -6,6 +6,7 @@ import type { Deployment } from '../../../src/shared/deploy/models';
 import { request } from '../../helpers/http';
 import { waitForJob } from '../../helpers/jobs';
 import { registeredVersions } from '../../helpers/served-package';
+import { shopCsv } from '../package/shop-data';
 import { tempDir } from '../../helpers/temp';
 import { inProcess, type Connected } from '../../helpers/transports';
 
@@ -66,6 +67,42 @@ describe('monitoring: collecting prediction logs from deployments', () => {
     expect({ n: Number(stored.n), requests: Number(stored.requests), a: Number(stored.a), labels: Number(stored.labels) }).toEqual({ n: 40, requests: 20, a: 0, labels: 40 });
     con.closeSync();
     instance.closeSync();
+  }, 60_000);
+
+  it('reports drift of served rows against the package’s reference: a shifted feature drifts, the others do not', async () => {
+    const few = await api.client.call('monitor.drift', { target: 'laptop' });
+    expect(few).toMatchObject({ model: 'churn', version: 1, rows: 60 });
+    expect(few.features.every((f) => f.warning?.includes('too few to judge'))).toBe(true);
+
+    // 300 fresh rows from the same generator as the training data, with `a` moved far outside its range.
+    const lines = shopCsv(300).trim().split('\n');
+    const header = lines[0]!.split(',');
+    const cells = lines.slice(1).map((l) => l.split(','));
+    const col = (name: string) => cells.map((c) => c[header.indexOf(name)]!);
+    const since = new Date().toISOString();
+    const shifted = {
+      inputs: [
+        { name: 'a', shape: [300, 1], datatype: 'FP32', data: col('a').map((v) => (v === '' ? null : Number(v) + 500)) },
+        { name: 'year', shape: [300, 1], datatype: 'FP32', data: col('year').map((v) => (v === '' ? null : Number(v))) },
+        { name: 'plan', shape: [300, 1], datatype: 'BYTES', data: col('plan') },
+        { name: 'flag', shape: [300, 1], datatype: 'BYTES', data: col('flag') },
+      ],
+    };
+    expect((await request(url, 'POST', '/v2/models/churn/infer', shifted)).status).toBe(200);
+    await api.client.call('monitor.collect', {});
+    const report = await api.client.call('monitor.drift', { target: 'laptop', from: since });
+    expect(report.rows).toBe(300);
+    const byName = Object.fromEntries(report.features.map((f) => [f.feature, f]));
+    // Every present value of `a` is outside the training range (some rows have it missing).
+    expect(byName.a).toMatchObject({ drifted: true, warning: null, outOfRange: col('a').filter((v) => v !== '').length });
+    expect(byName.year).toMatchObject({ drifted: false, warning: null });
+    expect(byName.flag).toMatchObject({ drifted: false, newCategories: [] });
+    // plan has one-row "one-off" levels: those that fell in the test split are new to the reference.
+    expect(byName.plan!.newCategories.every((c) => c.startsWith('one-off-'))).toBe(true);
+    expect(byName.plan!.newCategories.length).toBeGreaterThan(0);
+    expect(report.dataset.driftedFeatures).toContain('a');
+    expect(report.dataset.driftedFeatures).not.toContain('year');
+    expect(report.prediction).not.toBeNull();
   }, 60_000);
 
   it('keeps the cursor and says why when the target is offline', async () => {

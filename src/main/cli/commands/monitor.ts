@@ -33,6 +33,37 @@ export function registerMonitor(program: Command, io: CliIo, run: RunCommand): v
       ),
     );
   monitor
+    .command('drift')
+    .description("Drift of what the target's live version served, against its package's reference profile: each feature, the dataset, the predictions")
+    .option('--target <name>', 'the deploy target (required)')
+    .option('--from <time>', 'only rows served at or after this ISO time')
+    .option('--to <time>', 'only rows served before this ISO time')
+    .option('--project <dir>', 'project folder (default: current folder)')
+    .option('--json', 'print the DriftReport {features, dataset, prediction, rows, …}')
+    .action((opts: Flags & { from?: string; to?: string }) =>
+      run(
+        () =>
+          withProject(io, opts.project, async (client) => {
+            if (!opts.target) throw new UsageError('name the target: mlcycle monitor drift --target NAME');
+            const r = await client.call('monitor.drift', { target: opts.target, ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}) });
+            const num = (x: number | null) => (x === null ? '—' : Number(x.toPrecision(3)).toString());
+            emit(io, opts.json, r, () =>
+              [
+                `${r.model} v${r.version} on ${r.target}: ${r.rows} rows; dataset ${r.dataset.drifted ? 'DRIFTED' : 'not drifted'} (${r.dataset.driftedFeatures.length} of ${r.dataset.judged} judged features drifted)`,
+                table([
+                  ['FEATURE', 'TEST', 'STATISTIC', 'P-VALUE', 'DRIFT', 'NOTE'],
+                  ...r.features.map((f) => [f.feature, f.test, num(f.statistic), num(f.pValue), f.warning ? '—' : f.drifted ? 'yes' : 'no', f.warning ?? [f.newCategories.length ? `new: ${f.newCategories.slice(0, 3).join(', ')}` : '', f.outOfRange ? `${f.outOfRange} out of range` : ''].filter(Boolean).join('; ')]),
+                ]),
+                r.prediction ? `predictions: ${r.prediction.test} ${num(r.prediction.statistic)}${r.prediction.pValue !== null ? ` (p ${num(r.prediction.pValue)})` : ''}, ${r.prediction.drifted ? 'drifted' : 'not drifted'}` : '',
+              ]
+                .filter(Boolean)
+                .join('\n'),
+            );
+          }),
+        opts.json,
+      ),
+    );
+  monitor
     .command('windows')
     .description('Requests, rows and latency per model version and hour, from what was collected')
     .option('--target <name>', 'the deploy target (required)')

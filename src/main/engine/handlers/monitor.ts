@@ -1,4 +1,8 @@
+import { MlcycleError } from '../../../shared/contract/errors';
 import type { HandlerMap } from '../context';
+import { driftReport } from '../monitor/drift-report';
+import type { ReferenceProfile } from '../registry/reference-profile';
+import { readPackage } from '../signing/verify';
 import { ServerClient } from '../deploy/server-client';
 import { collectPredictions } from '../monitor/collect';
 import { endpointOf } from './deploy';
@@ -23,6 +27,17 @@ export const monitorHandlers = {
       }
     }
     return outcomes;
+  },
+  'monitor.drift': async (args, ctx) => {
+    const { store, duck } = ctx.session.require();
+    const t = store.deploy.target(args.target);
+    const d = store.deploy.current(t.name);
+    if (!d) throw new MlcycleError('NOT_FOUND', `Nothing was deployed to ${t.name}.`, { field: 'target' });
+    const v = store.registry.version(d.model, d.version);
+    const reference = JSON.parse(Buffer.from(readPackage(store.artifacts.pathOf(v.packageSha256)).contents.get('reference-profile.json')!).toString('utf8')) as ReferenceProfile;
+    const files = store.monitor.batches(t.id).filter((b) => b.model === d.model).map((b) => store.artifacts.pathOf(b.sha256));
+    const report = await driftReport(await duck.con(), files, String(d.version), reference, store.policy.current().value.monitoring, args.from ?? null, args.to ?? null);
+    return { target: t.name, model: d.model, version: d.version, ...report };
   },
   'monitor.windows': (args, ctx) => {
     const { store } = ctx.session.require();
