@@ -9,6 +9,7 @@ import type { Signature } from '../registry/package-docs';
 import { readPackage } from '../signing/verify';
 import { readModelFile } from '../train/model-file';
 import { ServerClient, type ServerEndpoint } from './server-client';
+import { signatureColumns } from './signature-rows';
 
 export interface DeployParams {
   endpoint: ServerEndpoint;
@@ -55,20 +56,11 @@ async function testRowsRequest(runData: NonNullable<DeployParams['runData']>, si
   };
 }
 
-/** Without the run's data: rows made from the signature — each number at its training minimum, middle and maximum, the known categories in turn. */
+/** Without the run's data: the rows made from the signature (float32 values, as the graph reads them). */
 function signatureRequest(signature: Signature): SmokeRequest {
-  const n = 3;
   return {
     id: `smoke-${Date.now()}`,
-    inputs: signature.inputs.map((input) => {
-      if (input.datatype === 'BYTES') {
-        const levels = input.categories?.length ? input.categories : [''];
-        return { name: input.name, shape: [n, 1], datatype: 'BYTES', data: [0, 1, 2].map((i) => levels[i % levels.length]!) };
-      }
-      const { min, max } = input.range ?? { min: 0, max: 0 };
-      const [lo, hi] = [min ?? 0, max ?? min ?? 0];
-      return { name: input.name, shape: [n, 1], datatype: 'FP32', data: [lo, (lo + hi) / 2, hi].map((v) => Math.fround(v)) };
-    }),
+    inputs: signatureColumns(signature).map((c) => ({ name: c.name, shape: [3, 1], datatype: c.datatype, data: c.datatype === 'FP32' ? c.values.map((v) => Math.fround(v as number)) : c.values })),
   };
 }
 

@@ -5,6 +5,7 @@ import type { DeployOutcome } from './deploy-task';
 import { openKubeClient } from './kubernetes/client';
 import { deployToKubernetes } from './kubernetes/deploy-kubernetes';
 import type { KubernetesDeployInput } from './kubernetes/render';
+import { signatureColumns } from './signature-rows';
 
 export interface KubernetesDeployParams {
   kubeconfig: string | null;
@@ -13,21 +14,10 @@ export interface KubernetesDeployParams {
   signature: Signature;
 }
 
-/** Smoke rows made from the signature: each number at its training minimum, middle and maximum; the known categories in turn. */
+/** The signature's smoke rows as records keyed by input name. */
 function signatureRows(signature: Signature): Array<Record<string, unknown>> {
-  return [0, 1, 2].map((i) =>
-    Object.fromEntries(
-      signature.inputs.map((input) => {
-        if (input.datatype === 'BYTES') {
-          const levels = input.categories?.length ? input.categories : [''];
-          return [input.name, levels[i % levels.length]];
-        }
-        const lo = input.range?.min ?? 0;
-        const hi = input.range?.max ?? lo;
-        return [input.name, [lo, (lo + hi) / 2, hi][i]];
-      }),
-    ),
-  );
+  const columns = signatureColumns(signature);
+  return [0, 1, 2].map((i) => Object.fromEntries(columns.map((c) => [c.name, c.values[i]])));
 }
 
 /**
