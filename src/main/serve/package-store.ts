@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PublicKeyInfo } from '../engine/signing/keys';
+import { readPackage } from '../engine/signing/verify';
 import { HttpError } from './http-error';
 import type { InferencePool } from './inference-pool';
 import type { ModelSet } from './model-set';
-import { loadServedModel, PackageRejected, type ExecutionProvider, type ServedModel } from './served-model';
+import { loadServedModel, manifestSha256Of, PackageRejected, type ExecutionProvider, type ServedModel } from './served-model';
 
 type Trusted = Map<string, PublicKeyInfo & { name: string }>;
 
@@ -48,9 +49,9 @@ export class PackageStore {
     }
     const final = this.fileOf(model.name, model.version);
     if (fs.existsSync(final)) {
-      const existing = await loadServedModel(final, this.trusted, this.provider, this.log).catch(() => null);
-      await existing?.release();
-      if (existing && existing.manifestSha256 !== model.manifestSha256) {
+      // Only the signed manifest is compared: loading the installed copy's sessions would be wasted work.
+      const installed = manifestSha256Of(readPackage(final).contents);
+      if (installed && installed !== model.manifestSha256) {
         await model.release();
         fs.rmSync(tmp, { force: true });
         throw new HttpError(409, `${model.name} v${model.version} is already installed with other contents; versions never change — register a new version`);

@@ -35,6 +35,12 @@ export class PackageRejected extends Error {}
  */
 let loads = 0;
 
+/** sha256 of a package's manifest.json (what identifies its signed contents); null when it has none. */
+export function manifestSha256Of(contents: Map<string, Uint8Array>): string | null {
+  const manifest = contents.get('manifest.json');
+  return manifest ? createHash('sha256').update(manifest).digest('hex') : null;
+}
+
 export async function loadServedModel(location: string, trusted: Map<string, PublicKeyInfo & { name: string }>, provider: ExecutionProvider, onFallback: (why: string) => void = () => {}, pool: InferencePool | null = null): Promise<ServedModel> {
   const { contents, unsafe } = readPackage(location);
   const verified = verifyContents(contents, trusted, unsafe);
@@ -57,7 +63,7 @@ export async function loadServedModel(location: string, trusted: Map<string, Pub
       session = await ort.InferenceSession.create(model, options);
     }
   } else session = await ort.InferenceSession.create(model, options);
-  const manifestSha256 = createHash('sha256').update(contents.get('manifest.json')!).digest('hex');
+  const manifestSha256 = manifestSha256Of(contents)!;
   // A GPU session parallelises by itself; the CPU threads of the pool are for cpu sessions.
   const threaded = pool && used === 'cpu' ? pool : null;
   const key = `${signature.model}@${signature.version}#${manifestSha256.slice(0, 12)}-${++loads}`;
