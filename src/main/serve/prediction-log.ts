@@ -1,20 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { LogPage, PredictionRecord } from '../../shared/monitor/prediction-record';
 
-/** One logged request, as the workbench reads it back. */
-export interface PredictionRecord {
-  /** Position in the log: 1, 2, 3 … across restarts; the reader's cursor. */
-  seq: number;
-  at: string;
-  requestId: string | null;
-  model: string;
-  version: string;
-  rows: number;
-  latencyMs: number;
-  /** Input columns as sent (numbers with null for missing, categories as text). */
-  inputs: Record<string, Array<number | string | null>>;
-  outputs: Record<string, Array<number | string | null>>;
-}
+export type { LogPage, PredictionRecord } from '../../shared/monitor/prediction-record';
 
 export interface PredictionLogOptions {
   dir: string;
@@ -28,15 +16,6 @@ export interface PredictionLogOptions {
   flushMs?: number;
 }
 
-export interface LogPage {
-  records: PredictionRecord[];
-  /** The cursor to send next time: the last seq returned (or the one given, when nothing is new). */
-  next: number;
-  /** Records after the given cursor that rotation deleted before they were read (0 when none). */
-  lost: number;
-  /** The newest seq written so far. */
-  last: number;
-}
 
 const SEGMENT = /^predictions-(\d{12})\.ndjson$/;
 const segmentName = (firstSeq: number) => `predictions-${String(firstSeq).padStart(12, '0')}.ndjson`;

@@ -2,30 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { lit } from '../data/sql';
+import type { LogPage, PredictionRecord } from '../../../shared/monitor/prediction-record';
 import type { ServerClient } from '../deploy/server-client';
 import type { ArtifactStore } from '../store/artifacts';
 import { temporaryName } from '../store/artifacts';
 import type { MonitorRepo, WindowRow } from './monitor-repo';
-
-/** One record of a server's prediction log (src/main/serve/prediction-log.ts). */
-interface LoggedPrediction {
-  seq: number;
-  at: string;
-  requestId: string | null;
-  model: string;
-  version: string;
-  rows: number;
-  latencyMs: number;
-  inputs: Record<string, Array<number | string | null>>;
-  outputs: Record<string, Array<number | string | null>>;
-}
-
-interface LogPage {
-  records: LoggedPrediction[];
-  next: number;
-  lost: number;
-  last: number;
-}
 
 export interface CollectResult {
   records: number;
@@ -38,7 +19,7 @@ export interface CollectResult {
 const windowOf = (at: string) => `${at.slice(0, 13)}:00:00Z`;
 
 /** Per model, version and hour: requests, rows and latency. */
-function windowsOf(records: LoggedPrediction[]): WindowRow[] {
+function windowsOf(records: PredictionRecord[]): WindowRow[] {
   const byKey = new Map<string, WindowRow & { sum: number }>();
   for (const r of records) {
     const key = `${r.model}\u0000${r.version}\u0000${windowOf(r.at)}`;
@@ -53,7 +34,7 @@ function windowsOf(records: LoggedPrediction[]): WindowRow[] {
 }
 
 /** One line per scored row: the request's fields, the row's inputs, and its outputs (a probability row as a list). */
-function flatRows(r: LoggedPrediction): string[] {
+function flatRows(r: PredictionRecord): string[] {
   const lines: string[] = [];
   for (let i = 0; i < r.rows; i++) {
     const row: Record<string, unknown> = { seq: r.seq, at: r.at, request_id: r.requestId, version: r.version, latency_ms: r.latencyMs, row: i };
@@ -79,8 +60,12 @@ export async function collectPredictions(server: ServerClient, targetId: string,
     const reply = (await server.ok('GET', `/v2/logs/predictions?after=${total.cursor}&limit=${pageSize}`, undefined, true)) as LogPage;
     if (reply.records.length === 0 && reply.lost === 0) break;
     const batches: Array<{ model: string; firstSeq: number; lastSeq: number; rows: number; sha256: string }> = [];
-    const byModel = new Map<string, LoggedPrediction[]>();
-    for (const r of reply.records) byModel.set(r.model, [...(byModel.get(r.model) ?? []), r]);
+    const byModel = new Map<string, PredictionRecord[]>();
+    for (const r of reply.records) {
+      const list = byModel.get(r.model);
+      if (list) list.push(r);
+      else byModel.set(r.model, [r]);
+    }
     for (const [model, records] of byModel) {
       const ndjson = path.join(artifacts.root, temporaryName('predictions', '.ndjson'));
       const parquet = path.join(artifacts.root, temporaryName('predictions', '.parquet'));
