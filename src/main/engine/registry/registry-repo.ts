@@ -172,7 +172,7 @@ export class RegistryRepo {
         this.db.prepare('INSERT INTO registered_models (id, name, created_at, created_by) VALUES (?, ?, ?, ?)').run(randomUUID(), model, at, by);
         m = this.modelRow(model)!;
       }
-      const next = ((this.db.prepare('SELECT MAX(version) AS v FROM model_versions WHERE model_id = ?').get(m.id) as { v: number | null }).v ?? 0) + 1;
+      const next = this.nextVersionNumber(model);
       this.db
         .prepare(
           `INSERT INTO model_versions (id, model_id, version, run_id, package_sha256, package_bytes, signer, parity, latency_p99_ms, model_bytes, description, tags, created_at, created_by)
@@ -186,9 +186,7 @@ export class RegistryRepo {
 
   /** The number the next registration of `model` will get (1 for a new model). */
   nextVersionNumber(model: string): number {
-    const m = this.modelRow(model);
-    if (!m) return 1;
-    return ((this.db.prepare('SELECT MAX(version) AS v FROM model_versions WHERE model_id = ?').get(m.id) as { v: number | null }).v ?? 0) + 1;
+    return ((this.db.prepare('SELECT MAX(v.version) AS v FROM model_versions v JOIN registered_models m ON m.id = v.model_id WHERE m.name = ?').get(model) as { v: number | null }).v ?? 0) + 1;
   }
 
   describeModel(model: string, change: { description?: string; tags?: string[] }): RegisteredModel {
