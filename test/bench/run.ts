@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { dataBenchmarks } from './data.bench';
+import { driftBenchmarks } from './drift.bench';
 import { foundationBenchmarks } from './foundation.bench';
 import { gbdtBenchmarks } from './gbdt.bench';
 import { scoreBenchmarks } from './score.bench';
@@ -23,6 +24,7 @@ const suites: Array<[string, () => Promise<Figure[]>]> = [
   ['train', () => trainBenchmarks(1_000_000)],
   ['gbdt', () => gbdtBenchmarks()],
   ['score', () => scoreBenchmarks(1_000_000)],
+  ['drift', () => driftBenchmarks()],
   ['serve', () => serveBenchmarks({ soakRequests: Number(process.env.MLCYCLE_BENCH_SOAK ?? 1_000_000) })],
 ];
 const asked = process.argv.slice(2);

@@ -19,6 +19,9 @@ import { registerRegistry } from './commands/registry';
 import { registerServe } from './commands/serve';
 import { registerDeploy, registerTargets } from './commands/deploy';
 import { registerMonitor } from './commands/monitor';
+import { registerDrift } from './commands/drift';
+import { registerSimulate } from './commands/simulate';
+import { registerLabels } from './commands/labels';
 import { registerRecent } from './commands/recent';
 import { registerUi } from './commands/ui';
 import { UsageError, reportError, type CliIo, type RunCommand } from './output';
@@ -49,7 +52,7 @@ export function buildProgram(io: CliIo): { program: Command; exitCode: () => num
   program.showSuggestionAfterError(true);
   program.configureHelp({ sortSubcommands: false });
 
-  for (const register of [registerInit, registerUi, registerInfo, registerStatus, registerObjective, registerPeople, registerPolicy, registerLog, registerBrief, registerData, registerTrain, registerEvaluate, registerExport, registerJobs, registerPackage, registerScore, registerRegistry, registerServe, registerTargets, registerDeploy, registerMonitor, registerKeys, registerAudit, registerRecent]) register(program, io, run);
+  for (const register of [registerInit, registerUi, registerInfo, registerStatus, registerObjective, registerPeople, registerPolicy, registerLog, registerBrief, registerData, registerTrain, registerEvaluate, registerExport, registerJobs, registerPackage, registerScore, registerRegistry, registerServe, registerTargets, registerDeploy, registerMonitor, registerDrift, registerSimulate, registerLabels, registerKeys, registerAudit, registerRecent]) register(program, io, run);
   for (const command of allCommands(program)) command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run with --help for usage)');
 
   return { program, exitCode: () => exitCode };

@@ -4,6 +4,7 @@ import type { ProjectSummary } from '../../shared/contract/models';
 import type { EventBus } from './events';
 import { InteractiveDuck } from './data/duck';
 import { JobManager } from './jobs/manager';
+import { sampleWhileJobsRun } from './monitor/resources';
 import type { RecentProjects } from './recent';
 import { ProjectStore } from './store/project-store';
 
@@ -26,6 +27,8 @@ function isProcessAlive(pid: number): boolean {
 /** The project this engine has open (at most one) and the job manager that belongs to it. */
 export class Session {
   private current: OpenProject | null = null;
+  /** Stops sampling CPU and memory while the open project's jobs run. */
+  private stopSampling: (() => void) | null = null;
 
   constructor(
     private readonly bus: EventBus,
@@ -60,6 +63,8 @@ export class Session {
     const open = this.current;
     if (!open) return;
     this.current = null;
+    this.stopSampling?.();
+    this.stopSampling = null;
     await open.jobs.dispose();
     await open.duck.close();
     open.store.close();
@@ -69,6 +74,7 @@ export class Session {
   private async adopt(store: ProjectStore): Promise<ProjectSummary> {
     await this.close();
     this.current = { store, jobs: new JobManager(store.jobs, this.bus), duck: new InteractiveDuck() };
+    this.stopSampling = sampleWhileJobsRun(this.bus, store);
     const summary = store.summary();
     this.recent.touch(summary.dir, summary.name);
     this.bus.emit('project.changed', summary);

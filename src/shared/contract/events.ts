@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Alert } from '../monitor/models';
 import { AuditEntry, Job, JobLogLine, ProjectSummary } from './models';
 
 /** Events the engine pushes to every connected client. */
@@ -10,6 +11,8 @@ export const events = {
   'project.changed': ProjectSummary.nullable(),
   /** Every mutating call, from any client (UI, CLI, another window): lets open views refresh. */
   'audit.recorded': AuditEntry,
+  /** An alert rule fired on pulled monitoring data: the desktop shows a notification. */
+  'alert.raised': Alert,
 } as const;
 
 export type Events = typeof events;

@@ -1,14 +1,12 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Deployment } from '../../../src/shared/deploy/models';
+import { describe, expect, it } from 'vitest';
 import { request } from '../../helpers/http';
-import { waitForJob } from '../../helpers/jobs';
-import { registeredVersions } from '../../helpers/served-package';
+import { deployChurnForSuite } from '../../helpers/local-deployment';
 import { shopCsv } from '../package/shop-data';
 import { tempDir } from '../../helpers/temp';
-import { inProcess, type Connected } from '../../helpers/transports';
+import type { Connected } from '../../helpers/transports';
 
 const row = (a: number, id: string) => ({
   id,
@@ -25,21 +23,7 @@ describe('monitoring: collecting prediction logs from deployments', () => {
   const tmp = tempDir();
   let api: Connected;
   let url: string;
-
-  beforeAll(async () => {
-    const made = await registeredVersions(tmp.dir);
-    api = await inProcess(made.homeDir);
-    await api.client.call('project.open', { dir: path.join(tmp.dir, 'project') });
-    await api.client.call('targets.add', { name: 'laptop', config: { kind: 'local', port: 0 } });
-    const job = await api.client.call('deploy.start', { target: 'laptop', model: 'churn', version: 1 });
-    const ended = await waitForJob(api.client, job.id, (j) => j.status !== 'running' && j.status !== 'queued', 120_000);
-    url = new URL((ended.result as Deployment).url!).origin;
-  }, 300_000);
-  afterAll(async () => {
-    await api.client.call('deploy.undeploy', { target: 'laptop' }).catch(() => {});
-    await api.close();
-    tmp.cleanup();
-  });
+  deployChurnForSuite(tmp, { ready: (local) => ({ api, url } = local) });
 
   it('stores each logged request once, as rows in Parquet and per-hour windows, and resumes where it stopped', async () => {
     for (let i = 0; i < 15; i++) expect((await request(url, 'POST', '/v2/models/churn/infer', row(i, `q${i}`))).status).toBe(200);

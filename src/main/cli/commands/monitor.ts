@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
 import { emit, table, UsageError, type CliIo, type RunCommand } from '../output';
 import { withProject } from '../project-engine';
+import { datasetVerdict, driftNumber, featureDriftTable } from './drift';
+import { registerMonitorViews } from './monitor-views';
+import { registerMonitorPerformance } from './monitor-performance';
+import { registerAlerts } from './alerts';
+import { registerRetrain } from './retrain';
 
 interface Flags {
   target?: string;
@@ -46,14 +51,11 @@ export function registerMonitor(program: Command, io: CliIo, run: RunCommand): v
           withProject(io, opts.project, async (client) => {
             if (!opts.target) throw new UsageError('name the target: mlcycle monitor drift --target NAME');
             const r = await client.call('monitor.drift', { target: opts.target, ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}) });
-            const num = (x: number | null) => (x === null ? '—' : Number(x.toPrecision(3)).toString());
+            const num = driftNumber;
             emit(io, opts.json, r, () =>
               [
-                `${r.model} v${r.version} on ${r.target}: ${r.rows} rows; dataset ${r.dataset.drifted ? 'DRIFTED' : 'not drifted'} (${r.dataset.driftedFeatures.length} of ${r.dataset.judged} judged features drifted)`,
-                table([
-                  ['FEATURE', 'TEST', 'STATISTIC', 'P-VALUE', 'DRIFT', 'NOTE'],
-                  ...r.features.map((f) => [f.feature, f.test, num(f.statistic), num(f.pValue), f.warning ? '—' : f.drifted ? 'yes' : 'no', f.warning ?? [f.newCategories.length ? `new: ${f.newCategories.slice(0, 3).join(', ')}` : '', f.outOfRange ? `${f.outOfRange} out of range` : ''].filter(Boolean).join('; ')]),
-                ]),
+                `${r.model} v${r.version} on ${r.target}: ${r.rows} rows; ${datasetVerdict(r.dataset)}`,
+                featureDriftTable(r.features),
                 r.prediction ? `predictions: ${r.prediction.test} ${num(r.prediction.statistic)}${r.prediction.pValue !== null ? ` (p ${num(r.prediction.pValue)})` : ''}, ${r.prediction.drifted ? 'drifted' : 'not drifted'}` : '',
               ]
                 .filter(Boolean)
@@ -84,4 +86,8 @@ export function registerMonitor(program: Command, io: CliIo, run: RunCommand): v
         opts.json,
       ),
     );
+  registerAlerts(monitor, io, run);
+  registerMonitorViews(monitor, io, run);
+  registerMonitorPerformance(monitor, io, run);
+  registerRetrain(monitor, io, run);
 }

@@ -94,6 +94,8 @@ export async function ensureLocalServer(projectDir: string, target: string, port
     });
   });
   child.stdout!.destroy();
+  // Started: its exit later (an undeploy) is no start failure, and its folder may be gone by then.
+  child.removeAllListeners('exit');
   child.unref();
   fs.closeSync(out);
   fs.writeFileSync(path.join(dir, 'server.json'), JSON.stringify(ready));

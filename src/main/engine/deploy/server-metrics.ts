@@ -10,13 +10,35 @@ function labelsOf(text: string): Record<string, string> {
   return out;
 }
 
+/** A model version's series from /metrics: the per-model numbers plus its latency histogram. */
+export interface MetricSeries extends ModelMetrics {
+  /** [upper bound in seconds (+Infinity last), cumulative count], sorted by bound. */
+  buckets: Array<[number, number]>;
+  sum: number;
+  count: number;
+}
+
 /**
- * Per model version from a server's /metrics: requests, errors (every outcome but success), mean
- * latency, p99 interpolated in the histogram's buckets as Prometheus's histogram_quantile does, and
- * the requests in flight.
+ * The q-quantile of a cumulative histogram, interpolated linearly inside the bucket that holds the
+ * rank, as Prometheus's histogram_quantile does: the first bucket starts at 0, and a rank in the
+ * +Inf bucket answers the highest finite bound. null when the histogram is empty.
  */
-export function parseServerMetrics(text: string): ModelMetrics[] {
-  const series = new Map<string, ModelMetrics & { buckets: Array<[number, number]>; sum: number; count: number }>();
+export function histogramQuantile(q: number, buckets: ReadonlyArray<readonly [number, number]>): number | null {
+  const total = buckets.at(-1)?.[1] ?? 0;
+  if (total <= 0) return null;
+  const rank = q * total;
+  let lower = 0;
+  let below = 0;
+  for (const [le, cumulative] of buckets) {
+    if (cumulative >= rank) return Number.isFinite(le) ? lower + ((le - lower) * (rank - below)) / Math.max(1, cumulative - below) : lower;
+    [lower, below] = [le, cumulative];
+  }
+  return lower;
+}
+
+/** Every model version's series in a server's /metrics text (requests and errors by outcome, the latency histogram). */
+export function readMetricSeries(text: string): MetricSeries[] {
+  const series = new Map<string, MetricSeries>();
   const of = (l: Record<string, string>) => {
     const key = `${l.model}\u0000${l.version}`;
     let s = series.get(key);
@@ -42,21 +64,17 @@ export function parseServerMetrics(text: string): ModelMetrics[] {
     else if (name === 'mlcycle_inference_request_duration_seconds_sum') s.sum = value;
     else if (name === 'mlcycle_inference_request_duration_seconds_count') s.count = value;
   }
-  return [...series.values()].map(({ buckets, sum, count, ...s }) => {
-    buckets.sort((a, b) => a[0] - b[0]);
-    let p99: number | null = null;
-    if (count > 0) {
-      const rank = 0.99 * count;
-      let lower = 0;
-      let below = 0;
-      for (const [le, cumulative] of buckets) {
-        if (cumulative >= rank) {
-          p99 = Number.isFinite(le) ? lower + ((le - lower) * (rank - below)) / Math.max(1, cumulative - below) : lower;
-          break;
-        }
-        [lower, below] = [le, cumulative];
-      }
-    }
+  for (const s of series.values()) s.buckets.sort((a, b) => a[0] - b[0]);
+  return [...series.values()];
+}
+
+/**
+ * Per model version from a server's /metrics: requests, errors (every outcome but success), mean
+ * latency, p99 interpolated in the histogram's buckets (histogramQuantile), and the requests in flight.
+ */
+export function parseServerMetrics(text: string): ModelMetrics[] {
+  return readMetricSeries(text).map(({ buckets, sum, count, ...s }) => {
+    const p99 = count > 0 ? histogramQuantile(0.99, buckets) : null;
     return { ...s, meanLatencyMs: count > 0 ? (sum / count) * 1000 : null, p99LatencyMs: p99 === null ? null : p99 * 1000 };
   });
 }

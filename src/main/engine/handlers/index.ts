@@ -9,6 +9,11 @@ import { projectHandlers } from './project';
 import { registryHandlers } from './registry';
 import { deployHandlers } from './deploy';
 import { monitorHandlers } from './monitor';
+import { monitorLabelsHandlers } from './monitor-labels';
+import { monitorAlertsHandlers } from './monitor-alerts';
+import { monitorHealthHandlers } from './monitor-health';
+import { monitorRetrainHandlers } from './monitor-retrain';
+import { monitorViewHandlers } from './monitor-views';
 import { signingHandlers } from './signing';
 import { systemHandlers } from './system';
 
@@ -26,4 +31,9 @@ export const handlers: HandlerMap = {
   ...registryHandlers,
   ...deployHandlers,
   ...monitorHandlers,
+  ...monitorLabelsHandlers,
+  ...monitorAlertsHandlers,
+  ...monitorHealthHandlers,
+  ...monitorRetrainHandlers,
+  ...monitorViewHandlers,
 };

@@ -10,6 +10,7 @@ import { estimateEtaMs } from './eta';
 import type { FromWorker } from './protocol';
 import { spawnTaskWorker } from './spawn-worker';
 import type { TaskKind } from './tasks';
+import type { TaskContext } from './tasks/types';
 
 /** How often a running job's progress is written to SQLite and pushed to clients. */
 const FLUSH_INTERVAL_MS = 200;
@@ -37,6 +38,15 @@ interface Running {
   cancelRequested: boolean;
 }
 
+/** A job whose body runs on the engine's thread (see startOnEngine). */
+interface OnEngine {
+  job: Job;
+  controller: AbortController;
+  startedMs: number;
+  logSeq: number;
+  flushTimer: NodeJS.Timeout | null;
+}
+
 interface Queued {
   job: Job;
   kind: TaskKind;
@@ -53,6 +63,7 @@ export class JobManager {
   /** Jobs waiting for a free slot, oldest first. */
   private readonly queue: Queued[] = [];
   private readonly endHooks = new Map<string, (job: Job) => void>();
+  private readonly onEngine = new Map<string, OnEngine>();
 
   constructor(
     private readonly repo: JobsRepo,
@@ -90,6 +101,47 @@ export class JobManager {
     return { ...job };
   }
 
+  /**
+   * A job whose body runs on this thread instead of a worker: for work that only orchestrates other
+   * jobs (each heavy step a worker job of its own) and writes the store between them, such as
+   * retraining (data → train → register → promote → deploy). It reports, logs and cancels like a task
+   * (cancel aborts ctx.signal), and takes no worker slot, so the jobs it starts can run.
+   */
+  startOnEngine(kind: string, params: unknown, title: string, body: (ctx: TaskContext, job: Job) => Promise<unknown>): Job {
+    const now = new Date().toISOString();
+    const job: Job = { id: randomUUID(), kind, title, status: 'running', progress: 0, phase: 'starting', etaMs: null, params: redactSecrets(params), result: null, error: null, createdAt: now, startedAt: now, finishedAt: null };
+    this.repo.insert(job, this.pid);
+    const entry: OnEngine = { job, controller: new AbortController(), startedMs: Date.now(), logSeq: 0, flushTimer: null };
+    this.onEngine.set(job.id, entry);
+    const ctx: TaskContext = {
+      progress: (fraction, phase) => {
+        job.progress = Math.min(1, Math.max(0, fraction));
+        if (!entry.controller.signal.aborted) job.phase = phase ?? null;
+        job.etaMs = estimateEtaMs(job.progress, Date.now() - entry.startedMs);
+        this.scheduleFlush(entry);
+      },
+      log: (message, level = 'info') => {
+        const line: JobLogLine = { jobId: job.id, seq: ++entry.logSeq, at: new Date().toISOString(), level, message };
+        this.repo.appendLog(line);
+        this.bus.emit('job.log', line);
+      },
+      point: (point) => this.bus.emit('job.point', { jobId: job.id, point }),
+      signal: entry.controller.signal,
+      isCancelled: () => entry.controller.signal.aborted,
+    };
+    this.bus.emit('job.updated', { ...job });
+    const end = (status: Job['status'], outcome: { result?: unknown; error?: Job['error'] }) => {
+      if (!this.onEngine.delete(job.id)) return;
+      if (entry.flushTimer) clearTimeout(entry.flushTimer);
+      this.settle(job, status, outcome);
+    };
+    void body(ctx, { ...job }).then(
+      (result) => end('succeeded', { result }),
+      (error: unknown) => end(entry.controller.signal.aborted ? 'cancelled' : 'failed', { error: toApiError(error) }),
+    );
+    return { ...job };
+  }
+
   private launch(job: Job, kind: TaskKind, params: unknown, commit?: CommitResult): void {
     job.status = 'running';
     job.phase = 'starting';
@@ -118,7 +170,7 @@ export class JobManager {
   }
 
   get(id: string): Job {
-    const live = this.running.get(id);
+    const live = this.running.get(id) ?? this.onEngine.get(id);
     if (live) return { ...live.job };
     const waiting = this.queue.find((q) => q.job.id === id);
     if (waiting) return { ...waiting.job };
@@ -129,7 +181,10 @@ export class JobManager {
 
   list(limit: number): Job[] {
     // Stored rows may lag the live state by one flush interval; overlay the live jobs.
-    return this.repo.list(limit).map((job) => (this.running.has(job.id) ? { ...this.running.get(job.id)!.job } : job));
+    return this.repo.list(limit).map((job) => {
+      const live = this.running.get(job.id) ?? this.onEngine.get(job.id);
+      return live ? { ...live.job } : job;
+    });
   }
 
   logs(id: string, afterSeq: number): JobLogLine[] {
@@ -149,6 +204,14 @@ export class JobManager {
       const [{ job }] = this.queue.splice(queuedAt, 1) as [Queued];
       this.settle(job, 'cancelled', { error: { code: 'CANCELLED', message: 'Cancelled by user before it started' } });
       return { ...job };
+    }
+    const orchestrating = this.onEngine.get(id);
+    if (orchestrating) {
+      // The body sees the aborted signal, cancels the job it waits on, and ends as cancelled.
+      orchestrating.controller.abort();
+      orchestrating.job.phase = 'cancelling';
+      this.flush(orchestrating);
+      return { ...orchestrating.job };
     }
     const entry = this.running.get(id);
     if (!entry) {
@@ -172,6 +235,12 @@ export class JobManager {
   /** Stops every running job (project closing or engine shutting down); each ends as cancelled. */
   async dispose(reason = 'The project was closed'): Promise<void> {
     for (const { job } of this.queue.splice(0)) this.settle(job, 'cancelled', { error: { code: 'CANCELLED', message: reason } });
+    for (const entry of [...this.onEngine.values()]) {
+      this.onEngine.delete(entry.job.id);
+      if (entry.flushTimer) clearTimeout(entry.flushTimer);
+      entry.controller.abort();
+      this.settle(entry.job, 'cancelled', { error: { code: 'CANCELLED', message: reason } });
+    }
     const entries = [...this.running.values()];
     for (const entry of entries) {
       entry.cancelRequested = true;
@@ -218,15 +287,15 @@ export class JobManager {
     }
   }
 
-  private scheduleFlush(entry: Running): void {
+  private scheduleFlush(entry: Running | OnEngine): void {
     if (entry.flushTimer) return;
     entry.flushTimer = setTimeout(() => {
       entry.flushTimer = null;
-      if (this.running.has(entry.job.id)) this.flush(entry);
+      if (this.running.has(entry.job.id) || this.onEngine.has(entry.job.id)) this.flush(entry);
     }, FLUSH_INTERVAL_MS);
   }
 
-  private flush(entry: Running): void {
+  private flush(entry: { job: Job }): void {
     this.repo.update(entry.job);
     this.bus.emit('job.updated', { ...entry.job });
   }

@@ -68,4 +68,14 @@ export class MonitorRepo {
   batches(targetId: string): Array<{ model: string; firstSeq: number; lastSeq: number; rows: number; sha256: string }> {
     return this.db.prepare('SELECT model, first_seq AS firstSeq, last_seq AS lastSeq, rows, sha256 FROM monitor_batches WHERE target_id = ? ORDER BY id').all(targetId) as never;
   }
+
+  /** What monitoring holds for a target: rows collected, labels added, alerts not yet acknowledged. */
+  totals(targetId: string): { rowsCollected: number; labeledRows: number; openAlerts: number } {
+    const one = (sql: string) => Number((this.db.prepare(sql).pluck().get(targetId) as number | null) ?? 0);
+    return {
+      rowsCollected: one('SELECT SUM(rows) FROM monitor_batches WHERE target_id = ?'),
+      labeledRows: one('SELECT COUNT(*) FROM monitor_labels WHERE target_id = ?'),
+      openAlerts: one("SELECT COUNT(*) FROM alerts WHERE target_id = ? AND status = 'open'"),
+    };
+  }
 }

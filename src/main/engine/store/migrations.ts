@@ -333,6 +333,83 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 10,
+    name: 'monitoring: late labels, health scrapes and windows, resource samples, alert rules and alerts',
+    sql: `
+      -- Ground truth that arrives after the prediction, joined to logged rows by request id and row.
+      CREATE TABLE monitor_labels (
+        target_id   TEXT NOT NULL REFERENCES deploy_targets (id),
+        request_id  TEXT NOT NULL,
+        row         INTEGER NOT NULL DEFAULT 0,
+        label       TEXT NOT NULL,
+        added_at    TEXT NOT NULL,
+        added_by    TEXT NOT NULL,
+        source      TEXT NOT NULL,
+        PRIMARY KEY (target_id, request_id, row)
+      );
+      -- Counter snapshots of a server's /metrics; health per window is the difference of two.
+      CREATE TABLE health_scrapes (
+        id              INTEGER PRIMARY KEY AUTOINCREMENT,
+        target_id       TEXT NOT NULL REFERENCES deploy_targets (id),
+        at              TEXT NOT NULL,
+        requests_total  REAL NOT NULL,
+        errors_total    REAL NOT NULL,
+        -- Latency histogram: JSON [[upper bound in seconds, cumulative count], ...].
+        latency_buckets TEXT NOT NULL
+      );
+      CREATE INDEX health_scrapes_by_target ON health_scrapes (target_id, at);
+      -- CPU and memory (and GPU where one exists) of the engine and of local model servers.
+      CREATE TABLE resource_samples (
+        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+        at           TEXT NOT NULL,
+        process      TEXT NOT NULL,
+        target_id    TEXT REFERENCES deploy_targets (id),
+        cpu_percent  REAL NOT NULL,
+        rss_mb       REAL NOT NULL,
+        gpu_percent  REAL,
+        gpu_mem_mb   REAL
+      );
+      CREATE INDEX resource_samples_by_time ON resource_samples (at);
+      -- NULL target_id: a rule for every target. A removed target takes its own rules and alerts with it.
+      CREATE TABLE alert_rules (
+        id              TEXT PRIMARY KEY,
+        target_id       TEXT REFERENCES deploy_targets (id) ON DELETE CASCADE,
+        signal          TEXT NOT NULL,
+        comparison      TEXT NOT NULL CHECK (comparison IN ('above', 'below')),
+        threshold       REAL NOT NULL,
+        window_minutes  INTEGER NOT NULL,
+        severity        TEXT NOT NULL CHECK (severity IN ('info', 'warning', 'critical')),
+        enabled         INTEGER NOT NULL DEFAULT 1,
+        created_at      TEXT NOT NULL
+      );
+      CREATE TABLE alerts (
+        id             TEXT PRIMARY KEY,
+        -- No foreign key: an alert keeps its history (it copies signal, threshold and severity) after its rule is removed.
+        rule_id        TEXT NOT NULL,
+        target_id      TEXT NOT NULL REFERENCES deploy_targets (id) ON DELETE CASCADE,
+        signal         TEXT NOT NULL,
+        value          REAL NOT NULL,
+        threshold      REAL NOT NULL,
+        severity       TEXT NOT NULL,
+        window_start   TEXT NOT NULL,
+        window_end     TEXT NOT NULL,
+        message        TEXT NOT NULL,
+        raised_at      TEXT NOT NULL,
+        status         TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'acknowledged')),
+        acked_by       TEXT,
+        acked_at       TEXT,
+        ack_comment    TEXT,
+        webhook_status TEXT,
+        -- One alert per rule, target and window: evaluating the same windows again raises nothing new.
+        UNIQUE (rule_id, target_id, window_start)
+      );
+      CREATE TABLE monitor_settings (
+        key    TEXT PRIMARY KEY,
+        value  TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -8,7 +8,7 @@ import { ensureSplit, startRun, type Prepared } from './start-run';
 const DEFAULT_METRIC: Record<TrainTask, string> = { binary: 'roc_auc', multiclass: 'accuracy', regression: 'rmse' };
 
 /** The objective's primary metric when it fits the task, else a sensible default for the task. */
-function rankingMetric(project: OpenProject, task: TrainTask): { metric: string; higherIsBetter: boolean } {
+export function rankingMetric(project: OpenProject, task: TrainTask): { metric: string; higherIsBetter: boolean } {
   const primary = project.store.objective.current().value.primaryMetric?.metric;
   const info = primary ? metricInfo(primary) : undefined;
   const fits = primary && (task === 'regression' ? ['rmse', 'mae', 'r2', 'mape'].includes(primary) : !['rmse', 'mae', 'r2', 'mape'].includes(primary));
