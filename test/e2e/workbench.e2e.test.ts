@@ -85,7 +85,7 @@ describe('MLCycle workbench (headless host, Chromium)', () => {
       await expect.poll(stageTitle).toBe('Overview');
       expect(await byTestId('nav-overview').getAttribute('aria-current')).toBe('page');
 
-      // Every stage in the nav opens its page: Objectives, Data, Train, Evaluate, Models and Deploy are workspaces, the others say what they will do.
+      // Every stage in the nav opens its page: Objectives, Data, Train, Evaluate, Models, Deploy and Monitor are workspaces, any other says what it will do.
       for (const [index, stage] of STAGES.entries()) {
         await byTestId(`nav-${stage.id}`).click();
         await expect.poll(stageTitle).toBe(stage.title);
@@ -96,6 +96,7 @@ describe('MLCycle workbench (headless host, Chromium)', () => {
         else if (stage.id === 'evaluate') await byTestId('evaluate-empty').waitFor();
         else if (stage.id === 'models') await byTestId('models-empty').waitFor();
         else if (stage.id === 'deploy') await byTestId('deploy-empty').waitFor();
+        else if (stage.id === 'monitor') await byTestId('monitor-empty').waitFor();
         else expect(await p.locator('.plan-list li').count()).toBe(stage.plan.length);
         await screenshot(p, `02-stage-${index + 1}-${stage.id}`);
       }

@@ -7,6 +7,11 @@ describe('decidePermission', () => {
     expect(decidePermission('clipboard-sanitized-write', 'app://mlcycle')).toBe(true);
   });
 
+  it('allows desktop notifications (monitoring alerts) from the app page only', () => {
+    expect(decidePermission('notifications', 'app://mlcycle/index.html')).toBe(true);
+    expect(decidePermission('notifications', 'https://example.com/')).toBe(false);
+  });
+
   it('allows it from the dev server only when one is given', () => {
     expect(decidePermission('clipboard-sanitized-write', 'http://localhost:5173/')).toBe(false);
     expect(decidePermission('clipboard-sanitized-write', 'http://localhost:5173/', { devServerUrl: 'http://localhost:5173' })).toBe(true);
@@ -15,7 +20,6 @@ describe('decidePermission', () => {
   it.each([
     'media',
     'geolocation',
-    'notifications',
     'midi',
     'midiSysex',
     'clipboard-read',
@@ -51,7 +55,7 @@ describe('decidePermission', () => {
     expect(decidePermission('clipboard-sanitized-write', null)).toBe(false);
   });
 
-  it('keeps the allow-list to one entry', () => {
-    expect([...ALLOWED_PERMISSIONS]).toEqual(['clipboard-sanitized-write']);
+  it('keeps the allow-list to those two entries', () => {
+    expect([...ALLOWED_PERMISSIONS]).toEqual(['clipboard-sanitized-write', 'notifications']);
   });
 });

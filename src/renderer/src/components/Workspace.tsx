@@ -6,6 +6,8 @@ import { DataWorkspace } from './data/DataWorkspace';
 import { DeployWorkspace } from './deploy/DeployWorkspace';
 import { JobsPanel } from './JobsPanel';
 import { ModelsWorkspace } from './models/ModelsWorkspace';
+import { MonitorWorkspace } from './monitor/MonitorWorkspace';
+import { useAlertNotices } from './monitor/useAlertNotices';
 import { ObjectivesWorkspace } from './objectives/ObjectivesWorkspace';
 import { OverviewPage } from './overview/OverviewPage';
 import { StageNav } from './StageNav';
@@ -21,6 +23,7 @@ export function Workspace() {
   const view = useAppStore((s) => s.view);
   const projectName = useAppStore((s) => s.project?.name ?? '');
   useWorkspaceKeys();
+  useAlertNotices();
 
   useEffect(() => {
     const title = view === 'overview' ? 'Overview' : (STAGES.find((s) => s.id === view)?.title ?? '');
@@ -54,6 +57,8 @@ export function Workspace() {
           <ModelsWorkspace />
         ) : view === 'deploy' ? (
           <DeployWorkspace />
+        ) : view === 'monitor' ? (
+          <MonitorWorkspace />
         ) : (
           <StagePage key={view} stageId={view} />
         )}
