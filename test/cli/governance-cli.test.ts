@@ -2,19 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mlcycle } from '../helpers/cli';
+import { cliProject } from '../helpers/cli-project';
 import { tempDir } from '../helpers/temp';
 
 /** Objectives, people, policy, decision log, status, gates and brief through the real `mlcycle`. */
 describe('mlcycle governance commands', () => {
   const tmp = tempDir();
-  const env = { MLCYCLE_HOME: path.join(tmp.dir, 'home'), MLCYCLE_USER: 'ana' };
-  const project = path.join(tmp.dir, 'churn');
-  const run = (args: string[]) => mlcycle([...args, '--project', project], { env });
-  const json = (args: string[]) => {
-    const result = run([...args, '--json']);
-    expect(result.status, result.stderr).toBe(0);
-    return JSON.parse(result.stdout);
-  };
+  const { env, project, run, json } = cliProject(tmp.dir, 'churn');
 
   beforeAll(() => {
     expect(mlcycle(['init', project, '--name', 'Churn'], { env }).status).toBe(0);

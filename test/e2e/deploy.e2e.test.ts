@@ -1,11 +1,10 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mlcycle } from '../helpers/cli';
-import { launchBrowser, screenshot, startHost, tempDir, type BrowserSession, type Host } from './harness';
+import { screenshot } from './harness';
 import { writeChurn } from './train-data';
+import { WorkspaceTest } from './workspace-test';
 
 /**
  * The Deploy workspace end to end, against a real local model server that the engine starts: two
@@ -19,27 +18,9 @@ import { writeChurn } from './train-data';
 
 const TIMEOUT = 300_000;
 
-let host: Host | undefined;
-let session: BrowserSession | undefined;
-let root = '';
-let project = '';
-
-const page = (): Page => session!.page;
-const byTestId = (id: string) => page().getByTestId(id);
-const cli = (args: string[]) => {
-  const result = mlcycle([...args, '--project', project], { env: { MLCYCLE_HOME: path.join(root, 'cli-home') } });
-  expect(result.status, result.stderr).toBe(0);
-  return result.stdout;
-};
-
-/** The whole page: the window made as tall as the content for the picture, then put back. */
-async function fullScreenshot(name: string): Promise<void> {
-  const height = await page().evaluate<number>("document.getElementById('main').scrollHeight");
-  await page().setViewportSize({ width: 1280, height: Math.min(3000, Math.max(800, height + 56)) });
-  await page().mouse.move(1, 799);
-  await screenshot(page(), name);
-  await page().setViewportSize({ width: 1280, height: 800 });
-}
+const e2e = new WorkspaceTest();
+const { byTestId, fullScreenshot, localServerPid } = e2e;
+const cli = (args: string[]) => e2e.cli(args).stdout;
 
 interface Reply {
   status: number;
@@ -66,7 +47,7 @@ async function inferRequest(inferUrl: string, rows: number): Promise<object> {
   const meta = await call(inferUrl.replace(/\/infer$/, ''), 'GET');
   expect(meta.status).toBe(200);
   const inputs = (meta.body as { inputs: Array<{ name: string; datatype: string }> }).inputs;
-  const [header, ...lines] = readFileSync(path.join(root, 'churn.csv'), 'utf8').trim().split('\n');
+  const [header, ...lines] = readFileSync(path.join(e2e.root, 'churn.csv'), 'utf8').trim().split('\n');
   const columns = header!.split(',');
   const sample = lines.slice(0, rows).map((l) => l.split(','));
   return {
@@ -89,19 +70,10 @@ async function deployVersion(version: string): Promise<string | null> {
   return byTestId('deploy-result').getAttribute('data-status');
 }
 
-/** The local target's server process, as the engine recorded it (null once stopped). */
-function localServerPid(target: string): number | null {
-  const file = path.join(project, 'deploy', target, 'server.json');
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { pid: number }).pid : null;
-}
-
 describe('Deploy workspace: local target, deploy, traffic, rollback, undeploy (headless host, Chromium)', () => {
   beforeAll(async () => {
-    root = tempDir('deploy');
-    project = path.join(root, 'shop');
-    const init = mlcycle(['init', project], { env: { MLCYCLE_HOME: path.join(root, 'cli-home') } });
-    expect(init.status, init.stderr).toBe(0);
-    const churn = path.join(root, 'churn.csv');
+    e2e.initProject('deploy');
+    const churn = path.join(e2e.root, 'churn.csv');
     writeChurn(churn);
     cli(['data', 'import', churn, '--target', 'churned']);
     // Two versions, so a rollback has somewhere to go; the id column is no feature of a served model.
@@ -110,34 +82,14 @@ describe('Deploy workspace: local target, deploy, traffic, rollback, undeploy (h
     cli(['registry', 'register', 'churn-a', '--model', 'churn']);
     cli(['registry', 'register', 'churn-b', '--model', 'churn']);
     cli(['registry', 'alias', 'churn', 'staging', '1']);
-    host = await startHost({ project });
     // The CLI signed the packages with its own key; the host's servers trust it as a colleague's.
-    const keys = mlcycle(['keys', 'show', '--json'], { env: { MLCYCLE_HOME: path.join(root, 'cli-home') } });
-    const { publicKey } = (JSON.parse(keys.stdout) as { own: { publicKey: string } }).own;
-    const trust = mlcycle(['keys', 'trust', 'cli', publicKey], { env: { MLCYCLE_HOME: host.home } });
-    expect(trust.status, trust.stderr).toBe(0);
-    session = await launchBrowser();
+    await e2e.open({ trustCliKey: true });
   }, TIMEOUT);
 
-  afterAll(async () => {
-    await session?.close();
-    // A local server outlives the host by design (detached); whatever the test left running goes.
-    const pid = project ? localServerPid('laptop') : null;
-    if (pid) {
-      try {
-        process.kill(pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    }
-    await host?.stop();
-    rmSync(root, { recursive: true, force: true });
-  }, TIMEOUT);
+  afterAll(() => e2e.close({ localTargets: ['laptop'] }), TIMEOUT);
 
   it('adds and tests a local target, deploys, watches traffic, rolls back and undeploys', { timeout: TIMEOUT }, async () => {
-    const p = page();
-    await p.goto(host!.url);
-    await p.locator('[data-app-state="ready"]').waitFor({ timeout: 20_000 });
+    const p = await e2e.openApp();
 
     // No targets yet: the page says what a target is.
     await byTestId('nav-deploy').click();
@@ -298,6 +250,6 @@ describe('Deploy workspace: local target, deploy, traffic, rollback, undeploy (h
     expect(await row('laptop').getByTestId('target-serves').textContent()).toContain('churn v1');
     await screenshot(p, 'deploy-15-targets');
 
-    expect(session!.errors).toEqual([]);
+    expect(e2e.session!.errors).toEqual([]);
   });
 });

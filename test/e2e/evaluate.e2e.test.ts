@@ -1,9 +1,8 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mlcycle } from '../helpers/cli';
-import { launchBrowser, screenshot, startHost, tempDir, type BrowserSession, type Host } from './harness';
+import { screenshot } from './harness';
+import { WorkspaceTest } from './workspace-test';
 
 /**
  * The Evaluate workspace end to end, on runs trained with the CLI: a logistic run on a binary
@@ -43,59 +42,28 @@ function writeRegression(file: string): void {
   writeFileSync(file, `${lines.join('\n')}\n`);
 }
 
-let host: Host | undefined;
-let session: BrowserSession | undefined;
-let root = '';
-let project = '';
-
-const page = (): Page => session!.page;
-const byTestId = (id: string) => page().getByTestId(id);
-const cli = (args: string[]) => {
-  const result = mlcycle([...args, '--project', project], { env: { MLCYCLE_HOME: path.join(root, 'cli-home') } });
-  expect(result.status, result.stderr).toBe(0);
-  return result.stdout;
-};
+const e2e = new WorkspaceTest();
+const { byTestId, drawn } = e2e;
+const cli = (args: string[]) => e2e.cli(args).stdout;
 /** `train` prints the new run's id on a line of its own. */
 const train = (args: string[]) => /^[0-9a-f-]{36}$/m.exec(cli(['train', ...args]))![0];
 
-async function fullScreenshot(name: string): Promise<void> {
-  const height = await page().evaluate<number>("document.getElementById('main').scrollHeight");
-  await page().setViewportSize({ width: 1280, height: Math.min(4000, Math.max(800, height + 56)) });
-  await page().mouse.move(1, 799);
-  await page().waitForTimeout(300);
-  await screenshot(page(), name);
-  await page().setViewportSize({ width: 1280, height: 800 });
-}
-
-async function drawn(testId: string, timeout = 20_000): Promise<void> {
-  await byTestId(testId).scrollIntoViewIfNeeded();
-  await byTestId(testId).locator('.main-svg').first().waitFor({ timeout });
-}
+const fullScreenshot = (name: string) => e2e.fullScreenshot(name, { maxHeight: 4000, settleMs: 300 });
 
 const thresholdMetric = (id: string) => byTestId('evaluate-threshold-metrics').locator(`[data-metric="${id}"] dd`).textContent();
 
 describe('Evaluate workspace (headless host, Chromium)', () => {
   beforeAll(async () => {
-    root = tempDir('evaluate');
-    project = path.join(root, 'risk');
-    const init = mlcycle(['init', project], { env: { MLCYCLE_HOME: path.join(root, 'cli-home') } });
-    expect(init.status, init.stderr).toBe(0);
+    e2e.initProject('evaluate', 'risk');
     setUp();
-    host = await startHost({ project });
-    session = await launchBrowser();
+    await e2e.open();
   }, TIMEOUT);
 
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
-    rmSync(root, { recursive: true, force: true });
-  }, TIMEOUT);
+  afterAll(() => e2e.close(), TIMEOUT);
 
   it('shows a classification run, its threshold, explanations, fairness and a regression run', { timeout: TIMEOUT }, async () => {
     const { regRun, shown, at90, sweep } = made!;
-    const p = page();
-    await p.goto(host!.url);
-    await p.locator('[data-app-state="ready"]').waitFor({ timeout: 20_000 });
+    const p = await e2e.openApp();
     await byTestId('nav-evaluate').click();
     await expect.poll(() => byTestId('stage-title').textContent()).toBe('Evaluate');
 
@@ -181,8 +149,8 @@ let made: { binRun: string; regRun: string; shown: { rows: { test: number } }; s
 
 /** Imports both files and trains both runs with the CLI, before the host opens the project. */
 function setUp(): void {
-    const binFile = path.join(root, 'loans.csv');
-    const regFile = path.join(root, 'prices.csv');
+    const binFile = path.join(e2e.root, 'loans.csv');
+    const regFile = path.join(e2e.root, 'prices.csv');
     writeBinary(binFile);
     writeRegression(regFile);
     cli(['data', 'import', binFile, '--target', 'y']);

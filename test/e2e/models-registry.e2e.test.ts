@@ -1,10 +1,9 @@
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mlcycle } from '../helpers/cli';
-import { launchBrowser, screenshot, startHost, tempDir, type BrowserSession, type Host } from './harness';
+import { screenshot } from './harness';
 import { writeChurn } from './train-data';
+import { WorkspaceTest } from './workspace-test';
 
 /**
  * The Models workspace end to end, from a finished run to a promoted, approved version: a logistic
@@ -18,28 +17,11 @@ const TIMEOUT = 240_000;
 /** Who the host says the user is; approvals look this name up in the project's people. */
 const ME = 'Dana Reviewer';
 
-let host: Host | undefined;
-let session: BrowserSession | undefined;
-let root = '';
-let project = '';
 const previousUser = process.env.MLCYCLE_USER;
 
-const page = (): Page => session!.page;
-const byTestId = (id: string) => page().getByTestId(id);
-const cli = (args: string[]) => {
-  const result = mlcycle([...args, '--project', project], { env: { MLCYCLE_HOME: path.join(root, 'cli-home') } });
-  expect(result.status, result.stderr).toBe(0);
-  return result.stdout;
-};
-
-/** The whole page: the window made as tall as the content for the picture, then put back. */
-async function fullScreenshot(name: string): Promise<void> {
-  const height = await page().evaluate<number>("document.getElementById('main').scrollHeight");
-  await page().setViewportSize({ width: 1280, height: Math.min(3000, Math.max(800, height + 56)) });
-  await page().mouse.move(1, 799);
-  await screenshot(page(), name);
-  await page().setViewportSize({ width: 1280, height: 800 });
-}
+const e2e = new WorkspaceTest();
+const { byTestId, fullScreenshot } = e2e;
+const cli = (args: string[]) => e2e.cli(args).stdout;
 
 const openTab = (tab: string) => byTestId(`version-tab-${tab}`).click();
 const gateState = (gate: string) => byTestId(`gate-${gate}`).getAttribute('data-state');
@@ -53,35 +35,27 @@ function writeToScore(source: string, file: string): void {
 
 describe('Models workspace: register, gate, approve, promote, export, score (headless host, Chromium)', () => {
   beforeAll(async () => {
-    root = tempDir('models');
-    project = path.join(root, 'shop');
     // The host (and the CLI) work as ME; the host's identity is what approvals look up.
     process.env.MLCYCLE_USER = ME;
-    const init = mlcycle(['init', project], { env: { MLCYCLE_HOME: path.join(root, 'cli-home') } });
-    expect(init.status, init.stderr).toBe(0);
-    const churn = path.join(root, 'churn.csv');
+    e2e.initProject('models');
+    const churn = path.join(e2e.root, 'churn.csv');
     writeChurn(churn);
-    writeToScore(churn, path.join(root, 'new-customers.csv'));
+    writeToScore(churn, path.join(e2e.root, 'new-customers.csv'));
     cli(['data', 'import', churn, '--target', 'churned']);
     // A reachable primary metric: the gate needs one, and a linear rule is learnt almost perfectly.
     cli(['objective', 'set', '--problem', 'Find customers about to churn', '--task', 'binary', '--target', 'churned', '--metric', 'roc_auc', '--threshold', '0.85']);
     cli(['train', '--dataset', 'churn', '--model', 'logistic', '--name', 'churn-logistic']);
-    host = await startHost({ project });
-    session = await launchBrowser();
+    await e2e.open();
   }, TIMEOUT);
 
   afterAll(async () => {
-    await session?.close();
-    await host?.stop();
-    rmSync(root, { recursive: true, force: true });
+    await e2e.close();
     if (previousUser === undefined) delete process.env.MLCYCLE_USER;
     else process.env.MLCYCLE_USER = previousUser;
   }, TIMEOUT);
 
   it('takes a finished run to an approved champion, then exports and scores it', { timeout: TIMEOUT }, async () => {
-    const p = page();
-    await p.goto(host!.url);
-    await p.locator('[data-app-state="ready"]').waitFor({ timeout: 20_000 });
+    const p = await e2e.openApp();
 
     // Nothing registered yet: the Models page says where versions come from.
     await byTestId('nav-models').click();
@@ -175,7 +149,7 @@ describe('Models workspace: register, gate, approve, promote, export, score (hea
 
     // Export the signed package to a .mlpkg file.
     await openTab('use');
-    const pkg = path.join(root, 'churn-v1.mlpkg');
+    const pkg = path.join(e2e.root, 'churn-v1.mlpkg');
     await byTestId('export-out').fill(pkg);
     await byTestId('export-out').press('Enter');
     await byTestId('export-done').waitFor({ timeout: 10_000 });
@@ -183,16 +157,16 @@ describe('Models workspace: register, gate, approve, promote, export, score (hea
     expect(statSync(pkg).size).toBeGreaterThan(1000);
 
     // Score a small CSV: 40 rows scored, the one with a non-number rejected and named.
-    const input = path.join(root, 'new-customers.csv');
+    const input = path.join(e2e.root, 'new-customers.csv');
     await byTestId('score-input').fill(input);
-    expect(await byTestId('score-out').inputValue()).toBe(path.join(root, 'new-customers.scored.csv'));
+    expect(await byTestId('score-out').inputValue()).toBe(path.join(e2e.root, 'new-customers.scored.csv'));
     await byTestId('score-id').fill('id');
     await byTestId('score-button').click();
     await byTestId('score-done').waitFor({ timeout: 30_000 });
     expect(await byTestId('score-scored').textContent()).toBe('40');
     expect(await byTestId('score-invalid').textContent()).toBe('1');
     expect(await byTestId('score-rejects').textContent()).toContain('not a number in x1');
-    const scored = readFileSync(path.join(root, 'new-customers.scored.csv'), 'utf8').trim().split('\n');
+    const scored = readFileSync(path.join(e2e.root, 'new-customers.scored.csv'), 'utf8').trim().split('\n');
     expect(scored[0]).toMatch(/^id,row,label,/);
     expect(scored).toHaveLength(42);
     await fullScreenshot('models-09-export-score');
@@ -226,6 +200,6 @@ describe('Models workspace: register, gate, approve, promote, export, score (hea
     await fullScreenshot('models-13-governance-dark');
     await byTestId('theme-toggle').click();
 
-    expect(session!.errors).toEqual([]);
+    expect(e2e.session!.errors).toEqual([]);
   });
 });

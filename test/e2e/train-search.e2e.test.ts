@@ -1,10 +1,7 @@
-import { rmSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mlcycle } from '../helpers/cli';
-import { launchBrowser, screenshot, startHost, tempDir, type BrowserSession, type Host } from './harness';
 import { writeChurn } from './train-data';
+import { WorkspaceTest } from './workspace-test';
 
 /**
  * Search and auto from the Train workspace: the New run form's modes (chosen by keyboard), the
@@ -16,32 +13,8 @@ import { writeChurn } from './train-data';
 
 const TIMEOUT = 300_000;
 
-let host: Host | undefined;
-let session: BrowserSession | undefined;
-let root = '';
-let project = '';
-
-const page = (): Page => session!.page;
-const byTestId = (id: string) => page().getByTestId(id);
-const cli = (args: string[]) => {
-  const result = mlcycle([...args, '--project', project], { env: { MLCYCLE_HOME: path.join(root, 'cli-home') } });
-  expect(result.status, result.stderr).toBe(0);
-  return result;
-};
-
-/** The whole page: the window made as tall as the content for the picture, then put back. */
-async function fullScreenshot(name: string): Promise<void> {
-  const height = await page().evaluate<number>("document.getElementById('main').scrollHeight");
-  await page().setViewportSize({ width: 1280, height: Math.min(3000, Math.max(800, height + 56)) });
-  await page().mouse.move(1, 799);
-  await screenshot(page(), name);
-  await page().setViewportSize({ width: 1280, height: 800 });
-}
-
-async function drawn(testId: string, timeout: number): Promise<void> {
-  await byTestId(testId).scrollIntoViewIfNeeded();
-  await byTestId(testId).locator('.main-svg').first().waitFor({ timeout });
-}
+const e2e = new WorkspaceTest();
+const { page, byTestId, cli, fullScreenshot, drawn } = e2e;
 
 const detailTitle = () => page().locator('#train-detail-title').textContent();
 const status = () => byTestId('train-detail-status').textContent();
@@ -50,28 +23,18 @@ const scores = (table: string) => byTestId(table).locator('[data-testid="train-t
 
 describe('Train workspace: search and auto (headless host, Chromium)', () => {
   beforeAll(async () => {
-    root = tempDir('train-search');
-    project = path.join(root, 'shop');
-    const init = mlcycle(['init', project], { env: { MLCYCLE_HOME: path.join(root, 'cli-home') } });
-    expect(init.status, init.stderr).toBe(0);
-    const churn = path.join(root, 'churn.csv');
+    e2e.initProject('train-search');
+    const churn = path.join(e2e.root, 'churn.csv');
     writeChurn(churn);
     cli(['data', 'import', churn, '--target', 'churned']);
     cli(['objective', 'set', '--task', 'binary', '--target', 'churned', '--metric', 'roc_auc', '--threshold', '0.85']);
-    host = await startHost({ project });
-    session = await launchBrowser();
+    await e2e.open();
   }, TIMEOUT);
 
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
-    rmSync(root, { recursive: true, force: true });
-  }, TIMEOUT);
+  afterAll(() => e2e.close(), TIMEOUT);
 
   it('runs a search and auto from the form and shows their trials, the best and a leaderboard', { timeout: TIMEOUT }, async () => {
-    const p = page();
-    await p.goto(host!.url);
-    await p.locator('[data-app-state="ready"]').waitFor({ timeout: 20_000 });
+    const p = await e2e.openApp();
     await byTestId('nav-train').click();
     await expect.poll(() => byTestId('stage-title').textContent()).toBe('Train');
     await expect.poll(() => byTestId('train-target').inputValue()).toBe('churned');
@@ -184,6 +147,6 @@ describe('Train workspace: search and auto (headless host, Chromium)', () => {
     await p.getByRole('button', { name: /Dark theme/ }).click();
     await drawn('train-trials-chart', 15_000);
     await fullScreenshot('train-search-06-auto-dark');
-    expect(session!.errors).toEqual([]);
+    expect(e2e.session!.errors).toEqual([]);
   });
 });

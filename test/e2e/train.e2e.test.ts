@@ -1,10 +1,9 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mlcycle } from '../helpers/cli';
-import { launchBrowser, screenshot, startHost, tempDir, type BrowserSession, type Host } from './harness';
+import { screenshot } from './harness';
 import { seeded, writeChurn } from './train-data';
+import { WorkspaceTest } from './workspace-test';
 
 /**
  * The Train workspace end to end: the empty state sends the user to Data; then, on data imported
@@ -41,18 +40,9 @@ function writeSegments(file: string): void {
   writeFileSync(file, `${lines.join('\n')}\n`);
 }
 
-let host: Host | undefined;
-let session: BrowserSession | undefined;
-let root = '';
-let project = '';
-
-const page = (): Page => session!.page;
-const byTestId = (id: string) => page().getByTestId(id);
-const cli = (args: string[]) => {
-  const result = mlcycle([...args, '--project', project], { env: { MLCYCLE_HOME: path.join(root, 'cli-home') } });
-  expect(result.status, result.stderr).toBe(0);
-  return result;
-};
+const e2e = new WorkspaceTest();
+const { page, byTestId, cli, drawn } = e2e;
+const fullScreenshot = (name: string) => e2e.fullScreenshot(name, { maxHeight: 2600 });
 const rowOf = (name: string) => page().locator('[data-testid="train-run-row"]', { has: page().getByRole('button', { name, exact: true }) });
 const runNames = () => page().locator('[data-testid="train-run-open"]').allTextContents();
 /** The number in a metrics table cell of the opened run: row = metric id, column = set. */
@@ -61,22 +51,6 @@ async function detailMetric(metric: string, set: string): Promise<number> {
   const headers = (await table.locator('thead th').allTextContents()).map((t) => t.trim());
   const cells = await table.locator(`tr[data-metric="${metric}"] td`).allTextContents();
   return Number(cells[headers.indexOf(set) - 1]);
-}
-
-/** The whole page: the window made as tall as the content for the picture, then put back. */
-async function fullScreenshot(name: string): Promise<void> {
-  const height = await page().evaluate<number>("document.getElementById('main').scrollHeight");
-  await page().setViewportSize({ width: 1280, height: Math.min(2600, Math.max(800, height + 56)) });
-  // The pointer out of the way, so no button shows its hover colour in the picture.
-  await page().mouse.move(1, 799);
-  await screenshot(page(), name);
-  await page().setViewportSize({ width: 1280, height: 800 });
-}
-
-/** Waits until a chart has been drawn, scrolled into view first (charts draw when they come near it). */
-async function drawn(testId: string, timeout: number): Promise<void> {
-  await byTestId(testId).scrollIntoViewIfNeeded();
-  await byTestId(testId).locator('.main-svg').first().waitFor({ timeout });
 }
 
 /** How many iterations the live curve's label says it holds. */
@@ -110,24 +84,14 @@ const waitForStatus = (status: string, timeout = 30_000) => expect.poll(() => by
 
 describe('Train workspace (headless host, Chromium)', () => {
   beforeAll(async () => {
-    root = tempDir('train');
-    project = path.join(root, 'shop');
-    const init = mlcycle(['init', project], { env: { MLCYCLE_HOME: path.join(root, 'cli-home') } });
-    expect(init.status, init.stderr).toBe(0);
-    host = await startHost({ project });
-    session = await launchBrowser();
+    e2e.initProject('train');
+    await e2e.open();
   }, TIMEOUT);
 
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
-    rmSync(root, { recursive: true, force: true });
-  }, TIMEOUT);
+  afterAll(() => e2e.close(), TIMEOUT);
 
   it('trains, watches, cancels, compares, sorts, filters and shows refusals', { timeout: TIMEOUT }, async () => {
-    const p = page();
-    await p.goto(host!.url);
-    await p.locator('[data-app-state="ready"]').waitFor({ timeout: 20_000 });
+    const p = await e2e.openApp();
     await openTrain();
 
     // No data yet: the page says so and leads to Data.
@@ -137,8 +101,8 @@ describe('Train workspace (headless host, Chromium)', () => {
     await expect.poll(() => byTestId('stage-title').textContent()).toBe('Data');
 
     // Data arrives through the CLI (another client): a 70/15/15 split and an objective with limits.
-    const churn = path.join(root, 'churn.csv');
-    const segments = path.join(root, 'segments.csv');
+    const churn = path.join(e2e.root, 'churn.csv');
+    const segments = path.join(e2e.root, 'segments.csv');
     writeChurn(churn);
     writeSegments(segments);
     cli(['data', 'import', churn, '--target', 'churned']);
@@ -256,6 +220,6 @@ describe('Train workspace (headless host, Chromium)', () => {
     await p.getByRole('button', { name: /Dark theme/ }).click();
     await drawn('train-compare-curves', 10_000);
     await fullScreenshot('train-07-dark-compare');
-    expect(session!.errors).toEqual([]);
+    expect(e2e.session!.errors).toEqual([]);
   });
 });
