@@ -124,7 +124,10 @@ describe('Monitor workspace: pull, drift, alerts, labels and retrain (headless h
     // Drift, windows chosen automatically: a burst of seconds is cut into slices of at least 500 rows
     // in arrival order — 2,420 rows make 4 of 605, the shift (after row 1,220) falling early in the
     // third. x3 drifted, only after the shift, is highlighted and chosen first.
-    await byTestId('monitor-tab-drift').click();
+    // From the alert to its evidence in one click; a drift alert also offers retraining.
+    expect(await alert.getByTestId('monitor-alert-retrain').textContent()).toBe('Retrain…');
+    await alert.getByTestId('monitor-alert-show').click();
+    expect(await byTestId('monitor-tab-drift').getAttribute('aria-selected')).toBe('true');
     await byTestId('monitor-heatmap').waitFor({ timeout: 60_000 });
     const rowOf = (feature: string) => p.locator(`[data-testid="monitor-heatmap-row"][data-feature="${feature}"]`);
     const states = (feature: string) => rowOf(feature).getByTestId('monitor-cell').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));

@@ -3,8 +3,13 @@ import type { Alert } from '../../../../shared/monitor/models';
 import { dateTime } from '../../lib/format';
 import { toShownError } from '../../lib/errors';
 import { useAppStore } from '../../store';
-import { monitorActions } from './monitor-store';
+import { monitorActions, type MonitorTab } from './monitor-store';
 import { useAlerts } from './useMonitor';
+
+/** Where an alert's signal is plotted, so one click goes from the alert to its evidence. */
+const SHOWN_IN: Partial<Record<Alert['signal'], MonitorTab>> = { 'drift.share': 'drift', 'prediction.drift': 'drift', 'performance.drop': 'performance', 'latency.p99': 'health', 'error.rate': 'health', rows: 'health' };
+/** Alerts that retraining answers (a moved world), as opposed to a slow or failing server. */
+const RETRAINABLE: ReadonlySet<Alert['signal']> = new Set(['drift.share', 'prediction.drift', 'performance.drop']);
 
 /** The target's alerts, newest first: severity, what crossed what, the webhook's answer, and Acknowledge with a comment. */
 export function AlertList({ target }: { target: string }) {
@@ -75,9 +80,21 @@ function AlertItem({ alert }: { alert: Alert }) {
         </p>
       )}
       {alert.status === 'open' && !acking && (
-        <button type="button" className="button small" onClick={() => setAcking(true)} data-testid="monitor-alert-ack">
-          Acknowledge…
-        </button>
+        <div className="monitor-alert-actions">
+          <button type="button" className="button small" onClick={() => setAcking(true)} data-testid="monitor-alert-ack">
+            Acknowledge…
+          </button>
+          {SHOWN_IN[alert.signal] && (
+            <button type="button" className="button small" onClick={() => monitorActions.setTab(SHOWN_IN[alert.signal]!)} data-testid="monitor-alert-show">
+              See {SHOWN_IN[alert.signal]}
+            </button>
+          )}
+          {RETRAINABLE.has(alert.signal) && (
+            <button type="button" className="button small" onClick={() => monitorActions.setTab('retrain')} data-testid="monitor-alert-retrain">
+              Retrain…
+            </button>
+          )}
+        </div>
       )}
       {acking && (
         <form
