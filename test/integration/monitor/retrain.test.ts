@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../../src/shared/client';
 import type { Job } from '../../../src/shared/contract/models';
 import type { Deployment } from '../../../src/shared/deploy/models';
-import type { RetrainOutcome } from '../../../src/shared/monitor/retrain';
+import { RETRAIN_STEPS, type RetrainOutcome } from '../../../src/shared/monitor/retrain';
 import { request } from '../../helpers/http';
 import { waitForJob } from '../../helpers/jobs';
 import { tempDir } from '../../helpers/temp';
@@ -178,8 +178,11 @@ describe('monitoring: retraining from labeled served rows', () => {
     expect(r.steps.find((s) => s.step === 'promote')!.message).toMatch(/approval/);
     expect(v2.version.aliases).not.toContain('champion');
     expect((await api.client.call('deploy.status', { target: 'laptop' })).deployment).toMatchObject({ model: 'churn', version: 1, status: 'live' });
-    // Progress names each long step (updates are coalesced, so a short one may not show); the log has every step.
-    expect([...phases]).toEqual(expect.arrayContaining(['data', 'train', 'register', 'compare']));
+    // Progress names the steps it is in; updates are coalesced, so a short step (data, register, compare) may not
+    // show on a busy machine, but training always does. The log has every step.
+    expect(phases).toContain('train');
+    const stepPhases = [...phases].filter((p) => (RETRAIN_STEPS as readonly string[]).includes(p));
+    expect(stepPhases).toEqual(RETRAIN_STEPS.filter((step) => phases.has(step)));
     for (const step of ['data', 'train', 'register', 'compare', 'promote', 'deploy']) expect(logs.some((l) => l.startsWith(`${step}: `))).toBe(true);
 
     // The decision log and the audit log carry the comparison and the refusal.
