@@ -22,6 +22,7 @@ import { registerMonitor } from './commands/monitor';
 import { registerDrift } from './commands/drift';
 import { registerSimulate } from './commands/simulate';
 import { registerLabels } from './commands/labels';
+import { registerPipeline } from './commands/pipeline';
 import { registerRecent } from './commands/recent';
 import { registerUi } from './commands/ui';
 import { UsageError, reportError, type CliIo, type RunCommand } from './output';
@@ -52,7 +53,7 @@ export function buildProgram(io: CliIo): { program: Command; exitCode: () => num
   program.showSuggestionAfterError(true);
   program.configureHelp({ sortSubcommands: false });
 
-  for (const register of [registerInit, registerUi, registerInfo, registerStatus, registerObjective, registerPeople, registerPolicy, registerLog, registerBrief, registerData, registerTrain, registerEvaluate, registerExport, registerJobs, registerPackage, registerScore, registerRegistry, registerServe, registerTargets, registerDeploy, registerMonitor, registerDrift, registerSimulate, registerLabels, registerKeys, registerAudit, registerRecent]) register(program, io, run);
+  for (const register of [registerInit, registerUi, registerInfo, registerStatus, registerObjective, registerPeople, registerPolicy, registerLog, registerBrief, registerData, registerTrain, registerEvaluate, registerExport, registerJobs, registerPackage, registerScore, registerRegistry, registerServe, registerTargets, registerDeploy, registerMonitor, registerDrift, registerSimulate, registerLabels, registerPipeline, registerKeys, registerAudit, registerRecent]) register(program, io, run);
   for (const command of allCommands(program)) command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run with --help for usage)');
 
   return { program, exitCode: () => exitCode };

@@ -26,6 +26,12 @@ const coreMethods = {
     result: ProjectSummary,
     mutates: true,
   },
+  /** Creates the Palmer penguins sample project in `dir` and starts the import of its data (the job). */
+  'project.createSample': {
+    args: z.object({ dir: folder }).strict(),
+    result: z.object({ project: ProjectSummary, importJob: Job }),
+    mutates: true,
+  },
   'project.open': { args: z.object({ dir: folder }).strict(), result: ProjectSummary, mutates: false },
   'project.close': { args: none, result: z.null(), mutates: false },
   'project.current': { args: none, result: ProjectSummary.nullable(), mutates: false },
