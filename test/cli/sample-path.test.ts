@@ -29,6 +29,9 @@ describe('the sample project through the CLI', () => {
     const shown = json(['data', 'show', 'penguins']);
     expect(shown.version).toMatchObject({ rows: 344, target: 'species' });
     expect(json(['objective', 'show']).value).toMatchObject({ task: 'multiclass', target: 'species', primaryMetric: { metric: 'f1_macro', threshold: 0.9 } });
+    // The dashboard's next action leads along the path: the data is profiled, so cleaning comes next.
+    const next = () => json(['status']).next as { stage: string; action: string };
+    expect(next()).toMatchObject({ stage: 'data', action: expect.stringMatching(/^Clean penguins@1/) });
 
     // 2. The pipeline trains both learners and registers the better one, then stops at the approval gate, naming it.
     const first = run(['pipeline', 'run', '--json']);
@@ -41,11 +44,13 @@ describe('the sample project through the CLI', () => {
     // The recipe dropped the two birds with no measurements; the test rows meet the objective.
     expect(json(['data', 'show', outcome.datasetVersionId]).version.rows).toBe(342);
     expect(outcome.best.test).toBeGreaterThanOrEqual(0.9);
+    expect(next()).toEqual({ stage: 'models', action: expect.stringMatching(/^Approve penguins v1: the policy asks for 1 more approval/) });
 
     // 3. A reviewer approves; promotion passes every gate; the deploy smoke-tests and goes live.
     expect(run(['registry', 'approve', 'penguins', '1', '--comment', 'checked the card']).status).toBe(0);
     expect(run(['registry', 'promote', 'penguins', '1']).status).toBe(0);
     expect(json(['deploy', 'penguins@1', '--target', 'laptop'])).toMatchObject({ status: 'live', version: 1 });
+    expect(next()).toEqual({ stage: 'monitor', action: expect.stringMatching(/^Send traffic to laptop/) });
 
     // 4. A heavier colony arrives from the 120th bird on; the labels come back; a pull raises drift and performance alerts.
     const labels = path.join(tmp.dir, 'labels.csv');
@@ -58,6 +63,7 @@ describe('the sample project through the CLI', () => {
     const alerts = json(['monitor', 'alerts']) as Array<{ signal: string; status: string }>;
     expect(alerts.map((a) => a.signal).sort()).toEqual(expect.arrayContaining(['drift.share']));
     expect(alerts.every((a) => a.status === 'open')).toBe(true);
+    expect(next()).toEqual({ stage: 'monitor', action: expect.stringMatching(/^Look at the alerts on laptop, then retrain/) });
 
     // 5. Retraining on the labeled served rows registers a challenger and compares it on held-out rows only.
     const retrained = json(['monitor', 'retrain', '--target', 'laptop']);

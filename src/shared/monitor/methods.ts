@@ -112,6 +112,28 @@ export const monitorMethods = {
    * the champion's recipe re-run as a challenger, both compared on the recent labeled window, then
    * (if asked) promotion through the gates and a redeploy to the same target. The result is a RetrainOutcome.
    */
+  /**
+   * Sample traffic for the target's live model, as a job: rows of a dataset sent at a steady rate
+   * (features shifted from a row on, to rehearse drift), then, by default, their true labels added
+   * from the dataset's target column and the prediction log pulled — what `mlcycle simulate`,
+   * `labels add` and `monitor pull` do one after the other. The job's result is a SimulateOutcome.
+   */
+  'monitor.simulate': {
+    args: z
+      .object({
+        target,
+        from: z.string().trim().min(1, 'name the dataset to replay (name, name@version or id)'),
+        rate: z.number().positive('rows per second must be more than 0').max(10_000, 'at most 10,000 rows per second'),
+        rows: z.number().int().min(1).max(1_000_000).optional(),
+        shifts: z.array(z.object({ feature: z.string().min(1, 'name the feature'), expression: z.string().trim().min(1, 'write a DuckDB SQL expression, e.g. flipper_length_mm + 15') }).strict()).max(50).default([]),
+        shiftAfterRows: z.number().int().min(0).optional(),
+        labels: z.boolean().default(true),
+        pull: z.boolean().default(true),
+      })
+      .strict(),
+    result: Job,
+    mutates: true,
+  },
   'monitor.retrain': {
     args: z.object({ target, includeOriginal: z.boolean().default(true), from: z.iso.datetime().optional(), promote: z.boolean().default(true), redeploy: z.boolean().default(true) }).strict(),
     result: Job,

@@ -139,3 +139,20 @@ export const MonitorStatus = z.object({
   openAlerts: z.number().int(),
 });
 export type MonitorStatus = z.infer<typeof MonitorStatus>;
+
+/** What a monitor.simulate job ends with. */
+export interface SimulateOutcome {
+  target: string;
+  model: string;
+  version: number;
+  rowsSent: number;
+  requests: number;
+  errors: number;
+  rowsShifted: number;
+  achievedRate: number;
+  firstError: string | null;
+  /** Labels added from the dataset's target column (null: not asked). */
+  labelsAdded: number | null;
+  /** Alerts the pull after the traffic raised (null: no pull). */
+  alertsRaised: number | null;
+}

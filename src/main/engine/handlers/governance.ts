@@ -2,6 +2,7 @@ import { evaluateGates } from '../../../shared/governance/gates';
 import type { HandlerMap } from '../context';
 import { briefHtml, briefMarkdown } from '../governance/brief';
 import { buildDashboard } from '../governance/dashboard';
+import { lifecycleFacts } from '../governance/lifecycle-facts';
 import { buildTimeline } from '../governance/timeline';
 
 const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'project';
@@ -33,7 +34,7 @@ export const governanceHandlers = {
 
   'project.dashboard': (_args, ctx) => {
     const { store } = ctx.session.require();
-    return buildDashboard({ objective: store.objective.current().value, people: store.people.list() });
+    return buildDashboard({ objective: store.objective.current().value, people: store.people.list(), facts: lifecycleFacts(store) });
   },
   'project.brief': (args, ctx) => {
     const { store } = ctx.session.require();

@@ -13,6 +13,7 @@ import { monitorLabelsHandlers } from './monitor-labels';
 import { monitorAlertsHandlers } from './monitor-alerts';
 import { monitorHealthHandlers } from './monitor-health';
 import { monitorRetrainHandlers } from './monitor-retrain';
+import { monitorSimulateHandlers } from './monitor-simulate';
 import { monitorViewHandlers } from './monitor-views';
 import { signingHandlers } from './signing';
 import { systemHandlers } from './system';
@@ -35,5 +36,6 @@ export const handlers: HandlerMap = {
   ...monitorAlertsHandlers,
   ...monitorHealthHandlers,
   ...monitorRetrainHandlers,
+  ...monitorSimulateHandlers,
   ...monitorViewHandlers,
 };
