@@ -4,7 +4,7 @@ import { clientOf } from './client';
 import type { SliceCreator } from './types';
 
 /** Which picker form an error belongs to, so it is shown next to that form. */
-export type PickerForm = 'create' | 'open' | 'recent';
+export type PickerForm = 'create' | 'open' | 'recent' | 'sample';
 
 export interface ProjectSlice {
   project: ProjectSummary | null;
@@ -13,6 +13,8 @@ export interface ProjectSlice {
   pickerError: { form: PickerForm; error: ShownError } | null;
   loadRecent(): Promise<void>;
   createProject(dir: string, name?: string): Promise<boolean>;
+  /** The Palmer penguins sample in `dir`; its data import runs on as a job. */
+  createSampleProject(dir: string): Promise<boolean>;
   openProject(dir: string, form?: PickerForm): Promise<boolean>;
   closeProject(): Promise<void>;
   clearPickerError(): void;
@@ -55,6 +57,10 @@ export const createProjectSlice: SliceCreator<ProjectSlice> = (set, get) => {
       return pickerAction('create', () =>
         clientOf(get).call('project.create', trimmed ? { dir, name: trimmed } : { dir }),
       );
+    },
+
+    createSampleProject(dir) {
+      return pickerAction('sample', async () => (await clientOf(get).call('project.createSample', { dir })).project);
     },
 
     openProject(dir, form = 'open') {

@@ -10,6 +10,7 @@ import { PerformancePanel } from './PerformancePanel';
 import { PullButton, PullOutcomes } from './PullNow';
 import { ReportButton } from './ReportButton';
 import { RetrainPanel } from './RetrainPanel';
+import { SimulatePanel } from './SimulatePanel';
 import { WindowChoice } from './WindowChoice';
 
 /** One deployment: what it serves and what was collected, Pull now and the report, then its views by tab. */
@@ -66,6 +67,7 @@ export function MonitorTargetPage({ status }: { status: MonitorStatus }) {
           <WindowChoice />
         </div>
         <PullOutcomes pulls={pulls} targets={[target]} />
+        {status.model && <SimulatePanel target={target} />}
       </section>
       <TabList name="monitor" label={`${target} monitoring sections`} tabs={tabs} current={tab} onSelect={monitorActions.setTab} />
       <div role="tabpanel" id={`monitor-panel-${tab}`} aria-labelledby={`monitor-tab-${tab}`} className="deploy-panel">

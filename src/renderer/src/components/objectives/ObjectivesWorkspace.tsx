@@ -8,6 +8,7 @@ import { ObjectiveForm } from './ObjectiveForm';
 import { OBJECTIVES_TABS, ObjectivesTabs } from './ObjectivesTabs';
 import { PeoplePanel } from './PeoplePanel';
 import { PoliciesForm } from './PoliciesForm';
+import { GuideHint } from '../GuideHint';
 
 /**
  * Stage 1: what the model is for, who is involved, the rules it must pass and why things were
@@ -44,6 +45,7 @@ export function ObjectivesWorkspace() {
         </div>
       </div>
       <p className="stage-summary">{stage.summary}</p>
+      <GuideHint stageId="objectives" />
       <ObjectivesTabs />
       {state === 'ready' ? (
         OBJECTIVES_TABS.map((t) => (

@@ -1,5 +1,6 @@
 import type { Dashboard } from '../../../../shared/governance/dashboard';
 import { STAGES } from '../../../../shared/stages';
+import { anyGuideHintDismissed, showGuideHintsAgain } from '../GuideHint';
 import { useOpenStage } from './useOpenStage';
 
 /** The one thing to do next across the whole lifecycle, with the button that goes there. */
@@ -17,7 +18,7 @@ export function NextActionCard({ next }: { next: Dashboard['next'] }) {
   }
   const stage = STAGES.find((s) => s.id === next.stage)!;
   return (
-    <section className="card next-card" aria-labelledby="next-title" data-testid="next-action-card">
+    <section className="card next-card" aria-labelledby="next-title" data-testid="next-action-card" data-stage={next.stage}>
       <h2 id="next-title" className="eyebrow">
         Next step · {stage.title}
       </h2>
@@ -27,7 +28,12 @@ export function NextActionCard({ next }: { next: Dashboard['next'] }) {
       <div>
         <button type="button" className="button primary" data-testid="next-action" onClick={() => openStage(next.stage)}>
           Go to {stage.title} →
-        </button>
+        </button>{' '}
+        {anyGuideHintDismissed() && (
+          <button type="button" className="button ghost small" data-testid="show-hints" onClick={showGuideHintsAgain}>
+            Show the stage hints again
+          </button>
+        )}
       </div>
     </section>
   );

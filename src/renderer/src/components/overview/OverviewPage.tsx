@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../../store';
 import { BriefExport } from '../BriefExport';
+import { useLiveDashboard } from '../GuideHint';
 import { ChampionSlots } from './ChampionSlots';
 import { NextActionCard } from './NextActionCard';
 import { ReadinessChecklist } from './ReadinessChecklist';
@@ -13,10 +14,11 @@ export function OverviewPage() {
   const projectName = useAppStore((s) => s.project?.name ?? '');
   const loadDashboard = useAppStore((s) => s.loadDashboard);
 
-  // Coming back to the home page shows the latest state, whatever changed elsewhere.
+  // Coming back to the home page shows the latest state, whatever changed elsewhere; and it follows changes.
   useEffect(() => {
     void loadDashboard();
   }, [loadDashboard]);
+  useLiveDashboard();
 
   return (
     <article className="overview-page" aria-labelledby="stage-title" data-testid="overview">

@@ -1,0 +1,120 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { Job } from '../../../../shared/contract/models';
+import type { SimulateOutcome } from '../../../../shared/monitor/models';
+import { toShownError } from '../../lib/errors';
+import { isActive } from '../../lib/jobs';
+import { useAppStore } from '../../store';
+import { JobProgress } from '../data/label/JobProgress';
+import { monitorActions } from './monitor-store';
+
+function useSimulateJob(target: string): Job | undefined {
+  return useAppStore((s) => s.jobs.find((j) => j.kind === 'monitor.simulate' && (j.params as { target?: string } | null)?.target === target));
+}
+
+/**
+ * Sample traffic before real users arrive: rows of a dataset sent to the live model at a steady
+ * rate, one feature optionally shifted from a row on (to rehearse drift), their true labels added
+ * and the log pulled — so drift, performance and alerts fill in with one click.
+ */
+export function SimulatePanel({ target }: { target: string }) {
+  const client = useAppStore((s) => s.client);
+  const datasets = useAppStore((s) => s.datasets);
+  const loadDatasets = useAppStore((s) => s.loadDatasets);
+  const applyJobUpdate = useAppStore((s) => s.applyJobUpdate);
+  const job = useSimulateJob(target);
+  const id = useId();
+  const [from, setFrom] = useState('');
+  const [rate, setRate] = useState('200');
+  const [feature, setFeature] = useState('');
+  const [expression, setExpression] = useState('');
+  const [after, setAfter] = useState('100');
+  const [error, setError] = useState<string | null>(null);
+  const running = job !== undefined && isActive(job.status);
+
+  useEffect(() => {
+    void loadDatasets();
+  }, [loadDatasets]);
+  const chosen = from || datasets[0]?.name || '';
+  const columns = datasets.find((d) => d.name === chosen)?.latest.columns.map((c) => c.name) ?? [];
+
+  // Finished traffic changes what every view shows.
+  const wasRunning = useRef(running);
+  useEffect(() => {
+    if (wasRunning.current && !running) monitorActions.changed();
+    wasRunning.current = running;
+  }, [running]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!client || running) return;
+    setError(null);
+    const shifts = feature && expression.trim() ? [{ feature, expression: expression.trim() }] : [];
+    try {
+      applyJobUpdate(await client.call('monitor.simulate', { target, from: chosen, rate: Number(rate), shifts, ...(shifts.length ? { shiftAfterRows: Number(after) } : {}) }));
+    } catch (e) {
+      setError(toShownError(e).message);
+    }
+  };
+
+  const outcome = job?.status === 'succeeded' ? (job.result as SimulateOutcome) : null;
+  return (
+    <details className="monitor-simulate" data-testid="monitor-simulate">
+      <summary>Send sample traffic…</summary>
+      <form className="models-form" onSubmit={(e) => void submit(e)} aria-label="Send sample traffic">
+        <p className="muted">Rows of a dataset go to the live model on {target} as clients would send them; their true labels are added and the log pulled afterwards.</p>
+        <div className="simulate-grid">
+          <label htmlFor={`${id}-from`}>Rows from</label>
+          <select id={`${id}-from`} value={chosen} onChange={(e) => setFrom(e.target.value)} data-testid="simulate-from">
+            {datasets.map((d) => (
+              <option key={d.id} value={d.name}>
+                {d.name} ({d.latest.rows.toLocaleString('en')} rows)
+              </option>
+            ))}
+          </select>
+          <label htmlFor={`${id}-rate`}>Rows per second</label>
+          <input id={`${id}-rate`} type="number" min={1} max={10000} value={rate} onChange={(e) => setRate(e.target.value)} data-testid="simulate-rate" />
+          <label htmlFor={`${id}-feature`}>Shift a feature (optional)</label>
+          <select id={`${id}-feature`} value={feature} onChange={(e) => setFeature(e.target.value)} data-testid="simulate-feature">
+            <option value="">no shift</option>
+            {columns.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+          {feature && (
+            <>
+              <label htmlFor={`${id}-expr`}>New value (DuckDB SQL)</label>
+              <input id={`${id}-expr`} className="mono" value={expression} onChange={(e) => setExpression(e.target.value)} placeholder={`${feature} * 1.2`} data-testid="simulate-expression" />
+              <label htmlFor={`${id}-after`}>From row</label>
+              <input id={`${id}-after`} type="number" min={0} value={after} onChange={(e) => setAfter(e.target.value)} data-testid="simulate-after" />
+            </>
+          )}
+        </div>
+        {error && (
+          <p className="form-error" role="alert" data-testid="simulate-error">
+            Not started: {error}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="button primary" disabled={!client || running || !chosen} data-testid="simulate-start">
+            {running ? 'Sending…' : 'Send traffic'}
+          </button>
+        </div>
+      </form>
+      {job && isActive(job.status) && <JobProgress job={job} label="Traffic progress" testId="simulate-progress" />}
+      {outcome && (
+        <p className="muted" role="status" data-testid="simulate-outcome">
+          {outcome.rowsSent.toLocaleString('en')} rows sent to {outcome.model} v{outcome.version} ({outcome.rowsShifted.toLocaleString('en')} shifted, {outcome.errors} errors)
+          {outcome.labelsAdded !== null ? `; ${outcome.labelsAdded.toLocaleString('en')} labels added` : ''}
+          {outcome.alertsRaised !== null ? `; pulled, ${outcome.alertsRaised} new alert${outcome.alertsRaised === 1 ? '' : 's'}` : ''}.
+        </p>
+      )}
+      {job && !isActive(job.status) && job.status !== 'succeeded' && (
+        <p className="form-error" role="alert" data-testid="simulate-failed">
+          The traffic did not finish ({job.status}): {job.error?.message ?? 'no reason given.'}
+        </p>
+      )}
+    </details>
+  );
+}
