@@ -13,7 +13,7 @@ function useSimulateJob(target: string): Job | undefined {
 
 /**
  * Sample traffic before real users arrive: rows of a dataset sent to the live model at a steady
- * rate, one feature optionally shifted from a row on (to rehearse drift), their true labels added
+ * rate, features optionally shifted from a row on (to rehearse drift), their true labels added
  * and the log pulled — so drift, performance and alerts fill in with one click.
  */
 export function SimulatePanel({ target }: { target: string }) {
@@ -25,11 +25,11 @@ export function SimulatePanel({ target }: { target: string }) {
   const id = useId();
   const [from, setFrom] = useState('');
   const [rate, setRate] = useState('200');
-  const [feature, setFeature] = useState('');
-  const [expression, setExpression] = useState('');
+  const [shifts, setShifts] = useState<Array<{ feature: string; expression: string }>>([]);
   const [after, setAfter] = useState('100');
   const [error, setError] = useState<string | null>(null);
   const running = job !== undefined && isActive(job.status);
+  const setShift = (i: number, change: Partial<{ feature: string; expression: string }>) => setShifts(shifts.map((sh, j) => (j === i ? { ...sh, ...change } : sh)));
 
   useEffect(() => {
     void loadDatasets();
@@ -48,9 +48,9 @@ export function SimulatePanel({ target }: { target: string }) {
     event.preventDefault();
     if (!client || running) return;
     setError(null);
-    const shifts = feature && expression.trim() ? [{ feature, expression: expression.trim() }] : [];
+    const given = shifts.filter((sh) => sh.feature && sh.expression.trim()).map((sh) => ({ feature: sh.feature, expression: sh.expression.trim() }));
     try {
-      applyJobUpdate(await client.call('monitor.simulate', { target, from: chosen, rate: Number(rate), shifts, ...(shifts.length ? { shiftAfterRows: Number(after) } : {}) }));
+      applyJobUpdate(await client.call('monitor.simulate', { target, from: chosen, rate: Number(rate), shifts: given, ...(given.length ? { shiftAfterRows: Number(after) } : {}) }));
     } catch (e) {
       setError(toShownError(e).message);
     }
@@ -73,24 +73,40 @@ export function SimulatePanel({ target }: { target: string }) {
           </select>
           <label htmlFor={`${id}-rate`}>Rows per second</label>
           <input id={`${id}-rate`} type="number" min={1} max={10000} value={rate} onChange={(e) => setRate(e.target.value)} data-testid="simulate-rate" />
-          <label htmlFor={`${id}-feature`}>Shift a feature (optional)</label>
-          <select id={`${id}-feature`} value={feature} onChange={(e) => setFeature(e.target.value)} data-testid="simulate-feature">
-            <option value="">no shift</option>
-            {columns.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-          {feature && (
+          {shifts.length > 0 && (
             <>
-              <label htmlFor={`${id}-expr`}>New value (DuckDB SQL)</label>
-              <input id={`${id}-expr`} className="mono" value={expression} onChange={(e) => setExpression(e.target.value)} placeholder={`${feature} * 1.2`} data-testid="simulate-expression" />
-              <label htmlFor={`${id}-after`}>From row</label>
+              <label htmlFor={`${id}-after`}>Shift from row</label>
               <input id={`${id}-after`} type="number" min={0} value={after} onChange={(e) => setAfter(e.target.value)} data-testid="simulate-after" />
             </>
           )}
         </div>
+        {shifts.map((sh, i) => (
+          <div className="simulate-shift" key={i} data-testid="simulate-shift" data-index={i}>
+            <select aria-label={`Feature of shift ${i + 1}`} value={sh.feature} onChange={(e) => setShift(i, { feature: e.target.value })} data-testid="simulate-feature">
+              <option value="">choose a feature</option>
+              {columns.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+            <span aria-hidden="true">becomes</span>
+            <input
+              aria-label={`New value of shift ${i + 1} (DuckDB SQL)`}
+              className="mono"
+              value={sh.expression}
+              onChange={(e) => setShift(i, { expression: e.target.value })}
+              placeholder={sh.feature ? `${sh.feature} * 1.2` : 'an SQL expression'}
+              data-testid="simulate-expression"
+            />
+            <button type="button" className="button small ghost" onClick={() => setShifts(shifts.filter((_, j) => j !== i))} aria-label={`Remove shift ${i + 1}`}>
+              Remove
+            </button>
+          </div>
+        ))}
+        <button type="button" className="button small" onClick={() => setShifts([...shifts, { feature: '', expression: '' }])} data-testid="simulate-add-shift">
+          + Shift a feature
+        </button>
         {error && (
           <p className="form-error" role="alert" data-testid="simulate-error">
             Not started: {error}

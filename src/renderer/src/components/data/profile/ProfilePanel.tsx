@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { Job } from '../../../../../shared/contract/models';
 import type { DatasetVersion } from '../../../../../shared/data/models';
 import { etaInWords } from '../../../lib/format';
 import { isActive } from '../../../lib/jobs';
@@ -7,15 +8,21 @@ import { profileJobVersion } from '../../../store/profile-slice';
 import { ProgressBar } from '../../ProgressBar';
 import { ProfileView } from './ProfileView';
 
+/** An import job that profiled the version it made (the default), so the profile is cached. */
+function profiledByImport(job: Job, versionId: string): boolean {
+  const result = job.kind === 'data.import' && job.status === 'succeeded' ? (job.result as { versionId?: string; profiled?: boolean } | null) : null;
+  return result?.versionId === versionId && result.profiled === true;
+}
+
 /**
  * The profile of a version, or the way to it. `data.profile` starts a job when none is cached, so
- * the tab only asks by itself when a finished (or running) profile job says there is one to get;
+ * the tab only asks by itself when a finished (or running) profile or import job says there is one to get;
  * otherwise a button starts it. The job runs in the engine's worker: the window stays usable.
  */
 export function ProfilePanel({ version }: { version: DatasetVersion }) {
   const entry = useAppStore((s) => s.profiles[version.id]);
   const job = useAppStore((s) => (entry?.jobId ? s.jobs.find((j) => j.id === entry.jobId) : undefined));
-  const known = useAppStore((s) => s.jobs.some((j) => profileJobVersion(j) === version.id && (j.status === 'succeeded' || isActive(j.status))));
+  const known = useAppStore((s) => s.jobs.some((j) => (profileJobVersion(j) === version.id && (j.status === 'succeeded' || isActive(j.status))) || profiledByImport(j, version.id)));
   const requestProfile = useAppStore((s) => s.requestProfile);
   const cancelJob = useAppStore((s) => s.cancelJob);
 
