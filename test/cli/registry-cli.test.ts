@@ -35,7 +35,7 @@ describe('mlcycle registry', () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/refused by 2 gates/);
     expect(refused.stderr).toMatch(/FAIL\s+primary_metric\s+The objective sets no primary metric/);
-    expect(refused.stderr).toMatch(/FAIL\s+approvals\s+Needs 1 approval from a reviewer; has 0\./);
+    expect(refused.stderr).toMatch(/FAIL\s+approvals\s+Needs 1 approval from a reviewer; has 0\. Ask a reviewer to approve it/);
     const json = run(['registry', 'promote', 'churn', '1', '--json']);
     expect(JSON.parse(json.stdout).error).toMatchObject({ code: 'GATE_FAILED', details: { failed: ['primary_metric', 'approvals'] } });
 

@@ -220,7 +220,7 @@ describe('Deploy workspace: local target, deploy, traffic, rollback, undeploy (h
     expect(await byTestId('target-page').textContent()).not.toContain('not-the-real-token');
     await byTestId('target-page').getByTestId('target-test').click();
     await expect.poll(() => byTestId('target-test-result').getAttribute('data-ok'), { timeout: 40_000 }).toBe('false');
-    expect(await byTestId('target-check-reachable').textContent()).toMatch(/http:\/\/127\.0\.0\.1:9 cannot be reached: .*ECONNREFUSED/);
+    expect(await byTestId('target-check-reachable').textContent()).toMatch(/http:\/\/127\.0\.0\.1:9 cannot be reached \(.*ECONNREFUSED.*\): nothing listens there: start `mlcycle serve`/);
     expect(await byTestId('target-check-hint').textContent()).toContain('Nothing answers at that address');
     await screenshot(p, 'deploy-12-server-test-failed');
 

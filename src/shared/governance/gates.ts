@@ -51,7 +51,7 @@ function primaryMetricGate(objective: Objective, evidence: GateEvidence): Omit<G
     passed: ok,
     reason: ok
       ? `${spec.label} on the test split is ${num(value)}, meeting the objective ${goal}.`
-      : `${spec.label} on the test split is ${num(value)}; the objective needs ${goal} (${spec.higherIsBetter ? 'higher' : 'lower'} is better).`,
+      : `${spec.label} on the test split is ${num(value)}; the objective needs ${goal} (${spec.higherIsBetter ? 'higher' : 'lower'} is better). Train a better model (another learner, a search, cleaner or more data) and register it.`,
   };
 }
 
@@ -59,7 +59,8 @@ function limitGate(gate: 'latency' | 'model_size', limit: number | null, value: 
   if (limit === null) return { gate, passed: true, reason: `The objective sets no ${what} limit.` };
   if (value === null) return { gate, passed: false, reason: `No ${what} measured yet; the objective allows at most ${num(limit)} ${unit}.` };
   const ok = value <= limit;
-  return { gate, passed: ok, reason: `${what[0]!.toUpperCase()}${what.slice(1)} is ${num(value)} ${unit}; the objective allows at most ${num(limit)} ${unit}.` };
+  const fix = ok ? '' : ` Choose a ${gate === 'latency' ? 'faster' : 'smaller'} model (fewer trees, a linear learner), or change the limit in the objective if it was too strict.`;
+  return { gate, passed: ok, reason: `${what[0]!.toUpperCase()}${what.slice(1)} is ${num(value)} ${unit}; the objective allows at most ${num(limit)} ${unit}.${fix}` };
 }
 
 function fairnessGate(objective: Objective, evidence: GateEvidence): Omit<GateResult, 'required'> {
@@ -71,7 +72,11 @@ function fairnessGate(objective: Objective, evidence: GateEvidence): Omit<GateRe
   const failing = bound.sensitiveColumns.filter((c) => !meets(evidence.fairness![c]!, bound.bound, spec.higherIsBetter));
   const goal = `${spec.higherIsBetter ? '≥' : '≤'} ${num(bound.bound)}`;
   if (failing.length) {
-    return { gate: 'fairness', passed: false, reason: `${spec.label} breaks the bound ${goal} on ${failing.map((c) => `${c} (${num(evidence.fairness![c]!)})`).join(', ')}.` };
+    return {
+      gate: 'fairness',
+      passed: false,
+      reason: `${spec.label} breaks the bound ${goal} on ${failing.map((c) => `${c} (${num(evidence.fairness![c]!)})`).join(', ')}. Look at the groups' errors in Evaluate, then retrain (more data for the group, other features or another learner).`,
+    };
   }
   return { gate: 'fairness', passed: true, reason: `${spec.label} is within ${goal} on ${bound.sensitiveColumns.join(', ')}.` };
 }
@@ -97,7 +102,7 @@ function approvalsGate(policy: Policy, evidence: GateEvidence): Omit<GateResult,
     passed: ok,
     reason: ok
       ? `Approved by ${have}.`
-      : `Needs ${required} approval${required > 1 ? 's' : ''} from a ${who}; has ${counted.size}${have ? ` (${have})` : ''}.`,
+      : `Needs ${required} approval${required > 1 ? 's' : ''} from a ${who}; has ${counted.size}${have ? ` (${have})` : ''}. Ask a ${who} to approve it (Models › Gates & approvals, or mlcycle registry approve).`,
   };
 }
 

@@ -28,7 +28,7 @@ describe('promotion gates', () => {
     expect(below.passed).toBe(false);
     expect(gate(below, 'primary_metric')).toMatchObject({
       passed: false,
-      reason: 'ROC AUC on the test split is 0.84; the objective needs ≥ 0.85 (higher is better).',
+      reason: 'ROC AUC on the test split is 0.84; the objective needs ≥ 0.85 (higher is better). Train a better model (another learner, a search, cleaner or more data) and register it.',
     });
     const exact = evaluateGates(objective(), policy(), evidence({ ...passingEvidence, testMetrics: { roc_auc: 0.85 } }));
     expect(gate(exact, 'primary_metric').passed).toBe(true);
@@ -39,7 +39,7 @@ describe('promotion gates', () => {
     const good = evaluateGates(regression, policy(), evidence({ ...passingEvidence, testMetrics: { rmse: 11.9 } }));
     expect(gate(good, 'primary_metric').passed).toBe(true);
     const bad = evaluateGates(regression, policy(), evidence({ ...passingEvidence, testMetrics: { rmse: 13.2 } }));
-    expect(gate(bad, 'primary_metric').reason).toBe('RMSE on the test split is 13.2; the objective needs ≤ 12.5 (lower is better).');
+    expect(gate(bad, 'primary_metric').reason).toBe('RMSE on the test split is 13.2; the objective needs ≤ 12.5 (lower is better). Train a better model (another learner, a search, cleaner or more data) and register it.');
   });
 
   it('fails when the metric was never measured or the objective has none', () => {
@@ -53,7 +53,7 @@ describe('promotion gates', () => {
   it('checks latency and size limits only when the objective sets them', () => {
     const limited = objective({ constraints: { p99LatencyMs: 20, maxModelSizeMb: 50 } });
     const report = evaluateGates(limited, policy(), evidence({ ...passingEvidence, latencyP99Ms: 35, modelSizeMb: 12 }));
-    expect(gate(report, 'latency')).toMatchObject({ passed: false, reason: 'P99 latency is 35 ms; the objective allows at most 20 ms.' });
+    expect(gate(report, 'latency')).toMatchObject({ passed: false, reason: 'P99 latency is 35 ms; the objective allows at most 20 ms. Choose a faster model (fewer trees, a linear learner), or change the limit in the objective if it was too strict.' });
     expect(gate(report, 'model_size').passed).toBe(true);
     expect(report.passed).toBe(false);
     const unmeasured = evaluateGates(limited, policy(), evidence(passingEvidence));
@@ -64,7 +64,7 @@ describe('promotion gates', () => {
   it('checks the fairness bound on every sensitive column and names the ones that break it', () => {
     const fair = objective({ constraints: { fairness: { metric: 'demographic_parity_difference', bound: 0.1, sensitiveColumns: ['sex', 'age_group'] } } });
     const report = evaluateGates(fair, policy(), evidence({ ...passingEvidence, fairness: { sex: 0.04, age_group: 0.17 } }));
-    expect(gate(report, 'fairness')).toMatchObject({ passed: false, reason: 'Demographic parity difference breaks the bound ≤ 0.1 on age_group (0.17).' });
+    expect(gate(report, 'fairness')).toMatchObject({ passed: false, reason: "Demographic parity difference breaks the bound ≤ 0.1 on age_group (0.17). Look at the groups' errors in Evaluate, then retrain (more data for the group, other features or another learner)." });
     const partial = evaluateGates(fair, policy(), evidence({ ...passingEvidence, fairness: { sex: 0.04 } }));
     expect(gate(partial, 'fairness').reason).toMatch(/not measured for age_group/);
     // the four-fifths rule: a ratio is better when higher
@@ -90,7 +90,7 @@ describe('promotion gates', () => {
       { by: 'dev', role: 'data_scientist' as const, at: '2026-11-21' },
     ];
     const report = evaluateGates(objective(), twoReviewers, evidence({ ...passingEvidence, approvals }));
-    expect(gate(report, 'approvals')).toMatchObject({ passed: false, reason: 'Needs 2 approvals from a reviewer or product owner; has 1 (rui, reviewer).' });
+    expect(gate(report, 'approvals')).toMatchObject({ passed: false, reason: 'Needs 2 approvals from a reviewer or product owner; has 1 (rui, reviewer). Ask a reviewer or product owner to approve it (Models › Gates & approvals, or mlcycle registry approve).' });
     const enough = evaluateGates(objective(), twoReviewers, evidence({ ...passingEvidence, approvals: [...approvals, { by: 'po', role: 'product_owner', at: 'x' }] }));
     expect(gate(enough, 'approvals').passed).toBe(true);
     const none = evaluateGates(objective(), policy({ promotion: { approvals: { required: 0 } } }), evidence({ ...passingEvidence, approvals: [] }));

@@ -11,6 +11,7 @@ import type { Task } from '../jobs/tasks/types';
 import { checkCsvHeader, headerNames } from './header';
 import { profileView } from './profile-task';
 import { csvDelimiter, ident, lit, readExpression } from './sql';
+import { checkFileKind } from './file-kind';
 import { stageSource } from './stage';
 
 export interface ImportParams {
@@ -102,6 +103,7 @@ export const importTask: Task<ImportParams, ImportResult> = async (params, ctx) 
     await con.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
     phases.phase(0, 'opening the source');
     const staged = await stageSource(source, work, ctx.progress, ctx.signal);
+    checkFileKind(staged.path, staged.displayName, staged.kind);
     const csv = source.kind === 'csv' ? source : {};
     if (staged.kind === 'csv') checkCsvHeader(staged.path, staged.displayName, csvDelimiter(staged.path, csv), (csv as { quote?: string }).quote ?? '"', (csv as { skipRows?: number }).skipRows ?? 0);
 

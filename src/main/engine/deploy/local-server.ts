@@ -70,27 +70,28 @@ export async function ensureLocalServer(projectDir: string, target: string, port
     [cliEntry(), 'serve', '--store', path.join(dir, 'store'), '--token-file', file, '--log-dir', path.join(dir, 'predictions'), '--host', '127.0.0.1', '--port', String(port), '--json'],
     { detached: true, stdio: ['ignore', 'pipe', out], env: { ...process.env, MLCYCLE_HOME: homeDir, ELECTRON_RUN_AS_NODE: '1' } },
   );
+  const busyError = () =>
+    new MlcycleError('CONFLICT', `Port ${port} is in use on this machine: stop what uses it, or choose another port for target ${target} (mlcycle targets add ${target} --kind local --port 0 --replace picks a free one; or Edit… on the target in Deploy).`, { field: 'port' });
   const ready = await new Promise<Running>((resolve, reject) => {
     let text = '';
     const timer = setTimeout(() => reject(new MlcycleError('INTERNAL', `The local server did not start within 30 s; see ${path.join(dir, 'server.log')}.`)), 30_000);
+    // `serve --json` prints one line {url, port} when it listens, or {"error": …} (several lines) when it cannot start.
     child.stdout!.on('data', (chunk: Buffer) => {
       text += chunk.toString('utf8');
       const line = text.split('\n')[0]!;
-      if (text.includes('\n')) {
-        clearTimeout(timer);
-        try {
-          const parsed = JSON.parse(line) as { url: string; port: number };
-          resolve({ pid: child.pid!, port: parsed.port, url: parsed.url });
-        } catch {
-          reject(new MlcycleError('INTERNAL', `The local server said: ${line}`));
-        }
+      const parsed = parseJson(line) ?? parseJson(text);
+      if (!parsed) return;
+      clearTimeout(timer);
+      if (typeof parsed.url === 'string' && typeof parsed.port === 'number') resolve({ pid: child.pid!, port: parsed.port, url: parsed.url });
+      else {
+        const message = (parsed.error as { message?: string } | undefined)?.message ?? line;
+        reject(/in use/i.test(message) ? busyError() : new MlcycleError('INTERNAL', `The local server could not start: ${message}`));
       }
     });
     child.on('exit', (code) => {
       clearTimeout(timer);
       const log = fs.readFileSync(path.join(dir, 'server.log'), 'utf8').trim().split('\n').slice(-3).join(' ');
-      const busy = /EADDRINUSE/.test(log);
-      reject(new MlcycleError(busy ? 'CONFLICT' : 'INTERNAL', busy ? `Port ${port} is in use on this machine: choose another port for target ${target} (mlcycle targets add ${target} --kind local --port N --replace).` : `The local server exited (code ${code}): ${log}`, { field: 'port' }));
+      reject(/EADDRINUSE|in use/.test(log + text) ? busyError() : new MlcycleError('INTERNAL', `The local server exited (code ${code}): ${log || text.trim()}`, { field: 'port' }));
     });
   });
   child.stdout!.destroy();
@@ -100,6 +101,15 @@ export async function ensureLocalServer(projectDir: string, target: string, port
   fs.closeSync(out);
   fs.writeFileSync(path.join(dir, 'server.json'), JSON.stringify(ready));
   return { url: ready.url, token, started: true };
+}
+
+function parseJson(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Stops the target's local server (finishing its requests in flight); true when one was running. */

@@ -60,7 +60,7 @@ export class ServerClient {
         });
       });
       req.on('timeout', () => req.destroy(new Error(`no answer within ${TIMEOUT_MS / 1000} s`)));
-      req.on('error', (error) => reject(new ServerCallError(`${this.url} cannot be reached: ${error.message}`, null)));
+      req.on('error', (error) => reject(new ServerCallError(`${this.url} cannot be reached (${error.message}): ${unreachableHint(error as NodeJS.ErrnoException)}`, null)));
       if (payload !== undefined) req.write(payload);
       req.end();
     });
@@ -107,5 +107,24 @@ export class ServerClient {
     const reply = await this.call('GET', '/metrics');
     if (reply.status !== 200) throw new ServerCallError(`${this.url}/metrics answered ${reply.status}`, reply.status);
     return reply.text;
+  }
+}
+
+/** What to check when a server does not answer, by how the connection failed. */
+function unreachableHint(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ECONNREFUSED':
+      return 'nothing listens there: start `mlcycle serve` on that machine, or correct the URL and port of the target';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'the host name does not resolve: correct the URL of the target, or check the network and DNS';
+    case 'ETIMEDOUT':
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return 'no answer from that address: check that the machine is up and that a firewall lets this port through';
+    case 'ECONNRESET':
+      return 'the connection was cut: check that the URL uses https:// when the server has TLS (and http:// when it has not)';
+    default:
+      return /certificate|self[- ]signed|CERT/i.test(error.message) ? 'its TLS certificate is not trusted: give the target its CA or self-signed certificate (--ca)' : 'check the URL of the target and that the server runs';
   }
 }
