@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { Job } from '../../../../shared/contract/models';
 import type { MonitorStatus } from '../../../../shared/monitor/models';
 import type { RetrainOutcome } from '../../../../shared/monitor/retrain';
@@ -9,11 +9,7 @@ import { JobProgress } from '../data/label/JobProgress';
 import { JobLog } from '../JobLog';
 import { monitorActions } from './monitor-store';
 import { RetrainOutcomeView } from './RetrainOutcomeView';
-
-/** The newest retrain job of this target this window knows of (started here, in another window or from the CLI). */
-function useRetrainJob(target: string): Job | undefined {
-  return useAppStore((s) => s.jobs.find((j) => j.kind === 'monitor.retrain' && (j.params as { target?: string } | null)?.target === target));
-}
+import { useTargetJob } from './useTargetJob';
 
 /**
  * Closing the loop: a dataset from the recent labeled rows (and the champion's training data), the
@@ -23,20 +19,13 @@ function useRetrainJob(target: string): Job | undefined {
 export function RetrainPanel({ status }: { status: MonitorStatus }) {
   const client = useAppStore((s) => s.client);
   const applyJobUpdate = useAppStore((s) => s.applyJobUpdate);
-  const job = useRetrainJob(status.target);
+  const { job, running } = useTargetJob('monitor.retrain', status.target);
   const [includeOriginal, setIncludeOriginal] = useState(true);
   const [promote, setPromote] = useState(true);
   const [redeploy, setRedeploy] = useState(true);
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const running = job !== undefined && isActive(job.status);
 
-  // A finished retrain may have registered, promoted and redeployed: the views reload.
-  const wasRunning = useRef(running);
-  useEffect(() => {
-    if (wasRunning.current && !running) monitorActions.changed();
-    wasRunning.current = running;
-  }, [running]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -1,15 +1,10 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { Job } from '../../../../shared/contract/models';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { SimulateOutcome } from '../../../../shared/monitor/models';
 import { toShownError } from '../../lib/errors';
 import { isActive } from '../../lib/jobs';
 import { useAppStore } from '../../store';
 import { JobProgress } from '../data/label/JobProgress';
-import { monitorActions } from './monitor-store';
-
-function useSimulateJob(target: string): Job | undefined {
-  return useAppStore((s) => s.jobs.find((j) => j.kind === 'monitor.simulate' && (j.params as { target?: string } | null)?.target === target));
-}
+import { useTargetJob } from './useTargetJob';
 
 /**
  * Sample traffic before real users arrive: rows of a dataset sent to the live model at a steady
@@ -21,14 +16,13 @@ export function SimulatePanel({ target }: { target: string }) {
   const datasets = useAppStore((s) => s.datasets);
   const loadDatasets = useAppStore((s) => s.loadDatasets);
   const applyJobUpdate = useAppStore((s) => s.applyJobUpdate);
-  const job = useSimulateJob(target);
+  const { job, running } = useTargetJob('monitor.simulate', target);
   const id = useId();
   const [from, setFrom] = useState('');
   const [rate, setRate] = useState('200');
   const [shifts, setShifts] = useState<Array<{ feature: string; expression: string }>>([]);
   const [after, setAfter] = useState('100');
   const [error, setError] = useState<string | null>(null);
-  const running = job !== undefined && isActive(job.status);
   const setShift = (i: number, change: Partial<{ feature: string; expression: string }>) => setShifts(shifts.map((sh, j) => (j === i ? { ...sh, ...change } : sh)));
 
   useEffect(() => {
@@ -37,12 +31,6 @@ export function SimulatePanel({ target }: { target: string }) {
   const chosen = from || datasets[0]?.name || '';
   const columns = datasets.find((d) => d.name === chosen)?.latest.columns.map((c) => c.name) ?? [];
 
-  // Finished traffic changes what every view shows.
-  const wasRunning = useRef(running);
-  useEffect(() => {
-    if (wasRunning.current && !running) monitorActions.changed();
-    wasRunning.current = running;
-  }, [running]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
