@@ -95,6 +95,8 @@ describe('Data workspace: labelling rows selected in the table (headless host, C
       await byTestId('open-dir-input').fill(path.join(root, 'proj'));
       await byTestId('open-project').click();
       await byTestId('nav-data').click();
+      // The table's full height for the row positions below: the guide's hint is dismissed, as a user who knows the way would.
+      await byTestId('guide-hint-dismiss').click();
       await p.locator('[data-testid="dataset-item"]', { hasText: 'pets' }).click();
       await expect.poll(() => text('version-ref'), { timeout: 10_000 }).toBe('pets@1');
       await row(0).waitFor({ timeout: 10_000 });

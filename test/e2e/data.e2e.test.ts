@@ -80,6 +80,9 @@ describe('Data workspace (headless host, Chromium)', () => {
       await byTestId('project-dir-input').fill(path.join(root, 'churn'));
       await byTestId('create-project').click();
       await byTestId('nav-data').click();
+      // The guide's hint says to import; this test knows the way, and wants the table's full height.
+      await expect.poll(() => byTestId('guide-hint').textContent(), { timeout: 10_000 }).toMatch(/Next here: Import the data/);
+      await byTestId('guide-hint-dismiss').click();
 
       // A new project has no datasets, and says how to get one.
       await expect.poll(() => byTestId('data-empty').textContent()).toMatch(/No datasets yet — import a CSV, Parquet, JSON, SQLite or PostgreSQL source/);
