@@ -212,4 +212,14 @@ describe('deploy targets', () => {
     await api.client.call('deploy.undeploy', { target: 'local' });
     await expect(request(new URL(live.url!).origin, 'GET', '/v2/health/live')).rejects.toThrow(/ECONNREFUSED/);
   });
+
+  it('stops the server a connection test started when its local target is removed', { timeout: 60_000 }, async () => {
+    await api.client.call('targets.add', { name: 'probe', config: { kind: 'local', port: 0 } });
+    const tested = await api.client.call('targets.test', { target: 'probe' });
+    expect(tested.checks.every((c) => c.ok), JSON.stringify(tested.checks)).toBe(true);
+    const { url } = JSON.parse(fs.readFileSync(path.join(tmp.dir, 'project', 'deploy', 'probe', 'server.json'), 'utf8')) as { url: string };
+    expect((await request(url, 'GET', '/v2/health/live')).status).toBe(200);
+    await api.client.call('targets.remove', { target: 'probe' });
+    await expect(request(url, 'GET', '/v2/health/live')).rejects.toThrow(/ECONNREFUSED/);
+  });
 });

@@ -122,8 +122,12 @@ export const deployHandlers = {
     return shown;
   },
 
-  'targets.remove': (args, ctx) => {
-    ctx.session.require().store.deploy.removeTarget(args.target);
+  'targets.remove': async (args, ctx) => {
+    const { store } = ctx.session.require();
+    const local = store.deploy.target(args.target).kind === 'local';
+    store.deploy.removeTarget(args.target);
+    // Refused while a model is live there; otherwise a server started by a connection test goes with the target.
+    if (local) await stopLocalServer(store.dir, args.target);
     return null;
   },
 
