@@ -38,7 +38,8 @@ export async function completed(client: Client, job: Job, io: CliIo, quiet: bool
   return null;
 }
 
-function sourceFrom(input: string, opts: ImportFlags, cwd: string): ImportSourceInput {
+/** The import source a path or URL names: its kind from the URL scheme or the file name, with the CSV flags given. */
+export function sourceFrom(input: string, opts: SourceFlags, cwd: string): ImportSourceInput {
   if (/^postgres(ql)?:\/\//.test(input)) {
     if (!opts.table && !opts.query) throw new UsageError('a PostgreSQL import needs --table T or --query Q');
     return { kind: 'postgres', url: input, table: opts.table, query: opts.query };
@@ -72,6 +73,9 @@ function parsePairs(flag: string, values: string[] | undefined): Record<string, 
   }
   return out;
 }
+
+/** The flags that say where and how to read a source. */
+type SourceFlags = Pick<ImportFlags, 'table' | 'query' | 'format' | 'delimiter' | 'quote' | 'header' | 'skip' | 'null'>;
 
 interface ImportFlags {
   project?: string;

@@ -82,9 +82,10 @@ function modelsStage({ facts }: DashboardInput): StageState {
   const newest = facts.versions[0];
   if (!newest) return stage('models', 'not_started', 'Nothing registered yet.', 'Register the chosen run: its ONNX package is checked for parity and signed.');
   const name = `${newest.model} v${newest.version}`;
-  const isChampion = facts.champion && facts.champion.model === newest.model && facts.champion.version === newest.version;
-  if (isChampion || (facts.champion && facts.versions.every((v) => v.model !== facts.champion!.model || v.version <= facts.champion!.version))) {
-    return stage('models', 'done', `${facts.champion!.model} v${facts.champion!.version} is the champion.`, null);
+  // Done while no version of the champion's model is newer than the champion.
+  const champion = facts.champion;
+  if (champion && facts.versions.every((v) => v.model !== champion.model || v.version <= champion.version)) {
+    return stage('models', 'done', `${champion.model} v${champion.version} is the champion.`, null);
   }
   if (newest.approvals < facts.approvalsRequired) {
     const missing = facts.approvalsRequired - newest.approvals;

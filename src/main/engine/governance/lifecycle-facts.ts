@@ -26,15 +26,15 @@ export function lifecycleFacts(store: ProjectStore): LifecycleFacts {
   const versions = store.datasets.list().flatMap((d) => store.datasets.versions(d.id));
   const newest = versions.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
   const runs = store.runs.list({ limit: 500 }).filter((r) => r.status === 'succeeded' && r.parentRunId === null && r.modelSha256 !== null);
-  const task = runs[0]?.task ?? (objective.task === 'regression' ? 'regression' : objective.task === 'multiclass' ? 'multiclass' : 'binary');
+  const task = runs[0]?.task ?? objective.task ?? 'binary';
   const ranked = monitoredMetric(objective.primaryMetric?.metric ?? null, task);
-  const registered = store.registry
-    .list()
-    .flatMap((m) => store.registry.versions(m.name))
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  const championModel = store.registry.list().find((m) => m.aliases.champion !== undefined);
+  const models = store.registry.list();
+  const registered = models.flatMap((m) => store.registry.versions(m.name)).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const championModel = models.find((m) => m.aliases.champion !== undefined);
   const champion = championModel ? store.registry.version(championModel.name, 'champion') : null;
-  const championRun = champion ? runs.find((r) => r.id === champion.runId) : undefined;
+  // The champion's own run, even when it was a search trial (those are not in `runs`).
+  const championRun = champion ? store.runs.get(champion.runId) : undefined;
+  const targets = store.deploy.listTargets();
   return {
     dataset: newest
       ? {
@@ -57,8 +57,8 @@ export function lifecycleFacts(store: ProjectStore): LifecycleFacts {
     versions: registered.map((v) => ({ model: v.model, version: v.version, approvals: v.approvals.length, parityPassed: v.parity.passed })),
     approvalsRequired: store.policy.current().value.promotion.approvals.required,
     champion: champion ? { model: champion.model, version: champion.version, test: championRun?.metrics.test?.[ranked.metric] ?? null } : null,
-    targets: store.deploy.listTargets().map((t) => t.name),
-    live: store.deploy.listTargets().flatMap((t) => {
+    targets: targets.map((t) => t.name),
+    live: targets.flatMap((t) => {
       const d = store.deploy.current(t.name);
       if (!d || d.status !== 'live') return [];
       const cursor = store.monitor.cursor(t.id);

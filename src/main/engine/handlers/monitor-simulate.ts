@@ -18,9 +18,9 @@ export const monitorSimulateHandlers = {
     const { store, jobs } = ctx.session.require();
     const live = liveVersion(store, args.target);
     const version = store.datasets.resolve(args.from).version;
-    const title = `Send ${args.rows ?? version.rows} rows of ${version.datasetName}@${version.version} to ${live.version.model} v${live.version.version} on ${live.target.name}`;
+    const total = Math.min(args.rows ?? version.rows, version.rows);
+    const title = `Send ${total} rows of ${version.datasetName}@${version.version} to ${live.version.model} v${live.version.version} on ${live.target.name}`;
     return jobs.startOnEngine('monitor.simulate', args, title, async (task) => {
-      const total = Math.min(args.rows ?? version.rows, version.rows);
       const labelsFile = args.labels ? path.join(store.artifacts.root, temporaryName('simulate-labels', '.csv')) : undefined;
       try {
         const sent = await simulateTraffic(ctx, {
