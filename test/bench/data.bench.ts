@@ -1,6 +1,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BIN, REPO } from '../helpers/cli';
@@ -47,6 +48,37 @@ function jobPhases(kind: string, env: NodeJS.ProcessEnv, project: string): Array
 }
 
 /**
+ * What DuckDB alone needs on this machine for the two things every import and core profile must do,
+ * measured in this process with nothing of MLCycle around it (and the import job's 384 MB budget):
+ * parse the CSV and write it as zstd Parquet, then one aggregate query over that file with the core column statistics and every
+ * Pearson pair. Their sum is a floor under `data import`, so the figures say how far the app is
+ * from the engine it runs on (and whether a target below that floor can be met on this machine).
+ */
+async function duckDbFloor(csv: string, dir: string): Promise<{ copySeconds: number; statsSeconds: number }> {
+  const instance = await DuckDBInstance.create(':memory:', { threads: String(os.availableParallelism()), memory_limit: '384MB', temp_directory: path.join(dir, 'spill') });
+  const con = await instance.connect();
+  const parquet = path.join(dir, 'floor.parquet');
+  try {
+    let start = performance.now();
+    await con.run(`COPY (SELECT * FROM read_csv('${csv}', header = true)) TO '${parquet}' (FORMAT parquet, COMPRESSION zstd)`);
+    const copySeconds = (performance.now() - start) / 1000;
+    const numeric = Array.from({ length: 15 }, (_, i) => `x${i + 1}`);
+    const all = [...numeric, 'c1', 'c2', 'c3', 'c4', 'target'];
+    const parts = [
+      ...all.map((c) => `COUNT(${c}), APPROX_COUNT_DISTINCT(${c})`),
+      ...numeric.map((c) => `MIN(${c}), MAX(${c}), AVG(${c}), STDDEV_SAMP(${c})`),
+      ...numeric.flatMap((x, i) => numeric.slice(i + 1).map((y) => `CORR(${x}, ${y})`)),
+    ];
+    start = performance.now();
+    await con.run(`SELECT ${parts.join(', ')} FROM read_parquet('${parquet}')`);
+    return { copySeconds, statsSeconds: (performance.now() - start) / 1000 };
+  } finally {
+    con.closeSync();
+    instance.closeSync();
+  }
+}
+
+/**
  * Import through the built CLI, as a user runs it: wall seconds (CLI start to exit) and peak RSS.
  * `data import` profiles the new version in the same job, so "import + core profile" is one
  * command; the import alone (--no-profile, in a second project) and a forced re-profile of the
@@ -63,6 +95,7 @@ export async function dataBenchmarks(rows = 1_000_000): Promise<Figure[]> {
   const imported = timedCli(['data', 'import', csv, '--project', project, '--target', 'target', '--json'], env);
   const profiled = timedCli(['data', 'profile', path.basename(csv, '.csv'), '--force', '--project', project, '--json'], env);
   const phases = jobPhases('data.import', env, project);
+  const floor = await duckDbFloor(csv, tmp.dir);
   tmp.cleanup();
   return [
     { benchmark: `Import + core profile, ${label}`, metric: 'wall time (`data import`, CLI start to exit)', value: imported.seconds, unit: 's' },
@@ -71,6 +104,8 @@ export async function dataBenchmarks(rows = 1_000_000): Promise<Figure[]> {
     { benchmark: `Import alone (--no-profile), ${label}`, metric: 'peak RSS', value: importOnly.maxRssMb, unit: 'MB' },
     { benchmark: `Profile again (--force), ${label}`, metric: 'wall time (CLI start to exit)', value: profiled.seconds, unit: 's' },
     { benchmark: `Profile again (--force), ${label}`, metric: 'peak RSS', value: profiled.maxRssMb, unit: 'MB' },
+    { benchmark: `DuckDB floor: COPY CSV → zstd Parquet alone, ${label}`, metric: 'seconds in-process', value: floor.copySeconds, unit: 's' },
+    { benchmark: `DuckDB floor: one query of core statistics + 105 Pearson pairs on that Parquet`, metric: 'seconds in-process', value: floor.statsSeconds, unit: 's' },
     ...phases.map((p) => ({ benchmark: `Import job phase: ${p.phase}`, metric: 'seconds inside the job', value: p.seconds, unit: 's' })),
   ];
 }

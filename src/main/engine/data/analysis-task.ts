@@ -1,4 +1,4 @@
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from '../duckdb';
 import os from 'node:os';
 import type { Analysis } from '../../../shared/data/analysis';
 import type { ColumnInfo } from '../../../shared/data/models';

@@ -1,4 +1,4 @@
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from '../duckdb';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

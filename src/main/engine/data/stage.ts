@@ -2,7 +2,6 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
-import pg from 'pg';
 import { MlcycleError } from '../../../shared/contract/errors';
 import type { ImportSource } from '../../../shared/data/models';
 import { ident } from './sql';
@@ -80,6 +79,8 @@ const RAW_TEXT_TYPES = new Set([1082, 1114, 1184]);
 
 async function stagePostgres(source: Extract<ImportSource, { kind: 'postgres' }>, work: string, progress: Progress): Promise<Staged> {
   const display = source.table ? `table ${source.table}` : 'query';
+  // Loaded here: the PostgreSQL client's 90 ms of module loading would otherwise delay every import job.
+  const { default: pg } = await import('pg');
   const client = new pg.Client({
     connectionString: source.url,
     types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (RAW_TEXT_TYPES.has(oid) ? (v: string) => v : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },

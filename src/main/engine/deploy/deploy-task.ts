@@ -1,4 +1,4 @@
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from '../duckdb';
 import fs from 'node:fs';
 import { PARITY_TOLERANCE } from '../../../shared/package/models';
 import type { DeployEvent } from '../../../shared/deploy/models';

@@ -1,4 +1,4 @@
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from '../duckdb';
 import type { RetrainComparison } from '../../../shared/monitor/retrain';
 import { ident, lit } from '../data/sql';
 import { metricOn } from './performance-metric';

@@ -1,4 +1,5 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance } from '../duckdb';
 import { MlcycleError } from '../../../shared/contract/errors';
 import { ident, lit } from '../data/sql';
 

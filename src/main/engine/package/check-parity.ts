@@ -1,4 +1,4 @@
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from '../duckdb';
 import { MlcycleError } from '../../../shared/contract/errors';
 import type { ParityReport } from '../../../shared/package/models';
 import { ident, lit } from '../data/sql';

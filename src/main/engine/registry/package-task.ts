@@ -1,4 +1,4 @@
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from '../duckdb';
 import { MlcycleError } from '../../../shared/contract/errors';
 import type { Objective } from '../../../shared/governance/objective';
 import type { PackageResult } from '../../../shared/package/models';

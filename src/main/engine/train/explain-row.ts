@@ -1,4 +1,4 @@
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from '../duckdb';
 import { MlcycleError } from '../../../shared/contract/errors';
 import type { ExplanationMethod, RowExplanation } from '../../../shared/train/models';
 import { lit } from '../data/sql';
