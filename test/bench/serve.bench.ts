@@ -149,6 +149,7 @@ export async function serveFigures({ csv, pkg, env }: Pick<BenchPackage, 'csv' |
   const ready = JSON.parse(line) as { url: string; threads: number; models: Array<{ name: string }> };
   add(`Serve: cores (${cores.note})`, `inference threads of the server (--threads ${threads})`, ready.threads, 'threads');
   const inferUrl = `${ready.url}/v2/models/${encodeURIComponent(ready.models[0]!.name)}/infer`;
+  let httpFloorRate = Number.NaN;
   try {
     const answer = await fetch(inferUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies.get(1) });
     if (!answer.ok) throw new Error(`the server answered ${answer.status}: ${await answer.text()}`);
@@ -164,6 +165,7 @@ export async function serveFigures({ csv, pkg, env }: Pick<BenchPackage, 'csv' |
     } finally {
       await stop(floorServer);
     }
+    httpFloorRate = httpFloor.requestsPerSecond;
     add(label(`HTTP floor: bare node:http answering a constant JSON body, batch-1 requests, ${CONNECTIONS} connections`), 'requests per second', httpFloor.requestsPerSecond, 'req/s');
     add(label(`HTTP floor: bare node:http answering a constant JSON body, batch-1 requests, ${CONNECTIONS} connections`), 'p99 latency', httpFloor.p99Ms, 'ms');
 
@@ -203,6 +205,12 @@ export async function serveFigures({ csv, pkg, env }: Pick<BenchPackage, 'csv' |
     const name = label(`compute floor: bare in-process session.run, batch ${batch}, 1 intra-op thread, one call at a time`);
     add(name, 'calls per second', floor.callsPerSecond, 'calls/s');
     add(name, 'time per call', floor.usPerCall, 'µs');
+    // With no inference threads one server thread does both jobs, so each request costs at least the
+    // HTTP floor's time per request plus one bare session.run: the best ratio any server could reach here.
+    if (batch === 1 && ready.threads === 0) {
+      const ceiling = 1 / (1 / httpFloorRate + floor.usPerCall / 1e6) / httpFloorRate;
+      add(label('batch-1 ceiling with one server thread: HTTP floor time + bare session.run time per request'), 'best ratio to the HTTP floor any server could reach', ceiling, '×');
+    }
   }
   return figures;
 }
