@@ -85,10 +85,15 @@ describe('renderManifests', () => {
     expect(pod.spec.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 10001 });
   });
 
-  it('leaves the replica count to the autoscaler, or sets it when there is none', () => {
+  it('leaves the replica count to an autoscaler that never goes below it, or sets it when there is none', () => {
     const withHpa = renderManifests({ ...INPUT, replicas: 4 });
     expect(withHpa.deployment.spec.replicas).toBeUndefined();
-    expect(withHpa.hpa!.spec).toMatchObject({ minReplicas: 1, maxReplicas: 3, scaleTargetRef: { kind: 'Deployment', name: 'churn-logistic' } });
+    // --replicas 4 asks for four pods: the autoscaler's floor, with room to double under load.
+    expect(withHpa.hpa!.spec).toMatchObject({ minReplicas: 4, maxReplicas: 8, scaleTargetRef: { kind: 'Deployment', name: 'churn-logistic' } });
+    expect(schemaErrors('hpa', withHpa.hpa)).toEqual([]);
+    expect(renderManifests({ ...INPUT, replicas: 1 }).hpa!.spec).toMatchObject({ minReplicas: 1, maxReplicas: 3 });
+    const none = renderManifests({ ...INPUT, replicas: 0 });
+    expect([none.hpa, none.deployment.spec.replicas]).toEqual([null, 0]);
     const fixed = renderManifests({ ...INPUT, replicas: 4, hpa: null, resources: { limits: { memory: '2Gi' } } });
     expect(fixed.deployment.spec.replicas).toBe(4);
     expect(fixed.hpa).toBeNull();

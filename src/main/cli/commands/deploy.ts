@@ -88,7 +88,7 @@ export function registerTargets(program: Command, io: CliIo, run: RunCommand): v
       .option('--kubeconfig <file>', 'kubernetes: the kubeconfig file (default: ~/.kube/config)')
       .option('--image <ref>', 'kubernetes: the MLCycle server image')
       .option('--package-url <url>', 'kubernetes: where pods download the package ({model} and {version} are filled in)')
-      .option('--replicas <n>', 'kubernetes: pods to run (default 2)')
+      .option('--replicas <n>', 'kubernetes: pods always running; the autoscaler adds as many again under CPU load (default 2)')
       .option('--kserve', 'kubernetes: also render a KServe InferenceService')
       .option('--storage-uri <uri>', 'kubernetes with --kserve: a model repository (s3://, gs://, pvc://) holding {model}/1/model.onnx')
       .option('--replace', 'replace the settings of an existing target with this name'),

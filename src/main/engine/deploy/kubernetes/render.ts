@@ -17,6 +17,17 @@ import type { ConfigMap, Deployment, HorizontalPodAutoscaler, KubeObject, Labels
 export const DEFAULT_SERVER_IMAGE = `ghcr.io/mlcycle/mlcycle-server:${ENGINE_VERSION}`;
 export const DEFAULT_RESOURCES: Required<Resources> = { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '1Gi' } };
 export const DEFAULT_HPA = { minReplicas: 1, maxReplicas: 3, cpuUtilization: 70 };
+
+/**
+ * The autoscaler for a target's replica count: never fewer pods than asked for, and room to double
+ * them (at least DEFAULT_HPA's maximum) under CPU load. The Deployment leaves its own count to the
+ * autoscaler, so without this floor the target's --replicas would change nothing. Zero pods means
+ * no autoscaler (it cannot scale to zero).
+ */
+export function autoscalingFor(replicas: number): typeof DEFAULT_HPA | null {
+  if (replicas === 0) return null;
+  return { ...DEFAULT_HPA, minReplicas: replicas, maxReplicas: Math.max(DEFAULT_HPA.maxReplicas, 2 * replicas) };
+}
 export const FIELD_MANAGER = 'mlcycle';
 
 export interface TrustedKey {
@@ -98,13 +109,13 @@ export function renderManifests(input: KubernetesDeployInput): KubernetesManifes
   if (!input.name || input.name.length > 128 || /[/?#\s]/.test(input.name)) throw new MlcycleError('INVALID_ARGUMENT', `'${input.name}' cannot be a served model name.`, { field: 'name' });
   checkHttpUrl(input.packageUrl, 'packageUrl');
   checkSha256(input.packageSha256, 'packageSha256');
-  const hpa = input.hpa === undefined ? DEFAULT_HPA : input.hpa;
+  const replicas = checkWhole(input.replicas ?? 1, 'replicas', 0, 1000);
+  const hpa = input.hpa === undefined ? autoscalingFor(replicas) : input.hpa;
   if (hpa) {
     checkWhole(hpa.minReplicas, 'hpa.minReplicas', 1);
     checkWhole(hpa.maxReplicas, 'hpa.maxReplicas', hpa.minReplicas);
     checkWhole(hpa.cpuUtilization, 'hpa.cpuUtilization', 1, 1000);
   }
-  const replicas = checkWhole(input.replicas ?? 1, 'replicas', 0, 1000);
   const labels = commonLabels(name, input.version);
   const selector = { 'app.kubernetes.io/name': name, 'app.kubernetes.io/managed-by': FIELD_MANAGER };
   const meta = (objectName: string) => ({ name: objectName, namespace: input.namespace, labels });

@@ -55,7 +55,7 @@ export function TargetKindFields({ values: v, errors, editing, disabled, set }: 
       <Field id="target-package-url" label="Package URL (optional)" error={errors.packageUrl} className="span-2" hint={<>Where pods fetch the package from; <code>{'{model}'}</code> and <code>{'{version}'}</code> are filled in.</>}>
         {(control) => <input {...control} value={v.packageUrl} onChange={(e) => set({ packageUrl: e.target.value })} placeholder="https://artifacts.example.com/{model}/{version}.mlpkg" autoComplete="off" spellCheck={false} disabled={disabled} data-testid="target-package-url" />}
       </Field>
-      <Field id="target-replicas" label="Replicas" error={errors.replicas}>
+      <Field id="target-replicas" label="Replicas" error={errors.replicas} hint="Pods always running; the autoscaler adds as many again under CPU load.">
         {(control) => <input {...control} type="number" min={1} max={100} inputMode="numeric" value={v.replicas} onChange={(e) => set({ replicas: e.target.value })} disabled={disabled} data-testid="target-replicas" />}
       </Field>
       <div className="checkbox-row target-kserve">
