@@ -165,6 +165,10 @@ describe('Monitor workspace: pull, drift, alerts, labels and retrain (headless h
     await p.keyboard.press('Enter');
     await expect.poll(() => byTestId('monitor-histogram').textContent()).toContain('Window 3 (800 rows, served ');
     await byTestId('monitor-histogram-chart').and(p.locator('[data-drawn="true"]')).waitFor({ timeout: 20_000 });
+    // The bars are that slice's rows alone, not whole requests at its edges: at most its 800.
+    const servedInWindow = Number(/against (\d+) served rows/.exec((await byTestId('monitor-histogram-chart').locator('[role="img"]').getAttribute('aria-label')) ?? '')?.[1]);
+    expect(servedInWindow).toBeGreaterThan(700);
+    expect(servedInWindow).toBeLessThanOrEqual(800);
     await fullScreenshot('monitor-07-window-histogram');
 
     // The report downloads as one self-contained HTML file.

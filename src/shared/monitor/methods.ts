@@ -73,9 +73,16 @@ export const monitorMethods = {
   'monitor.status': { args: z.object({ target: target.optional() }).strict(), result: z.array(MonitorStatus), mutates: false },
   /** Drift per feature per window (features × windows) for the target's live version. */
   'monitor.heatmap': { args: z.object({ target, ...windowChoice }).strict().refine(bothCuts, BOTH_CUTS), result: DriftHeatmap, mutates: false },
-  /** A feature's reference and served distributions on the same bins. */
+  /**
+   * A feature's reference and served distributions on the same bins: over every served row, between
+   * two times, or in one window (0-based) of the heatmap's cut, given with the same window choice.
+   */
   'monitor.histogram': {
-    args: z.object({ target, feature: z.string().min(1), from: z.iso.datetime().optional(), to: z.iso.datetime().optional() }).strict(),
+    args: z
+      .object({ target, feature: z.string().min(1), from: z.iso.datetime().optional(), to: z.iso.datetime().optional(), window: z.number().int().min(0).optional(), ...windowChoice })
+      .strict()
+      .refine(bothCuts, BOTH_CUTS)
+      .refine((a) => a.window === undefined || (a.from === undefined && a.to === undefined), 'choose a window or a span of time, not both'),
     result: FeatureHistogram,
     mutates: false,
   },

@@ -80,6 +80,26 @@ describe('monitoring views: drift per window, distributions, status and the HTML
     await expect(api.client.call('monitor.histogram', { target: 'laptop', feature: 'nope' })).rejects.toThrow(/no feature nope/);
   });
 
+  it('counts exactly the rows of one window of rows, though a request at its edges was served at one instant', async () => {
+    // 620 rows in arrival order: 20 smoke-test rows, 300 like training, 300 with a moved. Slices of
+    // 200 put the shifted request's first 80 rows in window 1 beside 120 unmoved ones.
+    const heatmap = await api.client.call('monitor.heatmap', { target: 'laptop', windowRows: 200 });
+    expect(heatmap.windows.map((w) => w.rows)).toEqual([200, 200, 200, 20]);
+    const second = await api.client.call('monitor.histogram', { target: 'laptop', feature: 'a', window: 1, windowRows: 200 });
+    const unmoved = rowsRequest(300, 7, 0).a.slice(180);
+    const moved = shifted.a.slice(0, 80);
+    const present = (values: string[]) => values.filter((v) => v !== '').length;
+    expect(second.currentRows).toBe(present(unmoved) + present(moved));
+    // The last bin holds every moved value (≥ 500) and the unmoved ones in the training range's top bin.
+    const inTopBin = unmoved.filter((v) => v !== '' && Number(v) >= second.edges.at(-2)!).length;
+    expect(Math.round(second.current.at(-1)! * second.currentRows)).toBe(present(moved) + inTopBin);
+    // The last window: the shifted request's last 20 rows alone.
+    const last = await api.client.call('monitor.histogram', { target: 'laptop', feature: 'a', window: 3, windowRows: 200 });
+    expect([last.currentRows, Math.round(last.current.at(-1)! * last.currentRows)]).toEqual([present(shifted.a.slice(280)), present(shifted.a.slice(280))]);
+    await expect(api.client.call('monitor.histogram', { target: 'laptop', feature: 'a', window: 4, windowRows: 200 })).rejects.toThrow(/no window 5: this cut of the served rows makes 4 windows/);
+    await expect(api.client.call('monitor.histogram', { target: 'laptop', feature: 'a', window: 0, from: '2024-01-01T00:00:00Z' })).rejects.toThrow(/a window or a span of time, not both/);
+  });
+
   it('raises the drift alert once, naming the drifted feature, and a second pull raises nothing new', async () => {
     expect(pulledAlerts).toBeGreaterThanOrEqual(1);
     const alerts = await api.client.call('monitor.alerts.list', { target: 'laptop' });

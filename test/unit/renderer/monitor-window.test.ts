@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTimeCut, windowArgs, windowKey, windowLabels, windowSpan } from '../../../src/renderer/src/lib/monitor-window';
+import { isTimeCut, windowArgs, windowKey, windowLabels } from '../../../src/renderer/src/lib/monitor-window';
 
 describe('window choice', () => {
   it('asks for nothing when automatic, and for a whole number within the contract’s limits otherwise', () => {
@@ -35,10 +35,5 @@ describe('window choice', () => {
     expect(isTimeCut(rowSlices)).toBe(false);
     expect(isTimeCut([fiveMinutes[0]!, { start: '2024-05-01T14:10:00.000Z', end: '2024-05-01T14:15:00.000Z' }])).toBe(false);
     expect(isTimeCut([])).toBe(false);
-  });
-
-  it('spans a time window exactly, and a slice of rows up to one millisecond past its last row', () => {
-    expect(windowSpan(fiveMinutes, 1)).toEqual({ from: '2024-05-01T14:05:00.000Z', to: '2024-05-01T14:10:00.000Z' });
-    expect(windowSpan(rowSlices, 1)).toEqual({ from: '2024-05-01T14:00:03.500Z', to: '2024-05-01T14:00:07.001Z' });
   });
 });

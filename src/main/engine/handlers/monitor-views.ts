@@ -28,7 +28,10 @@ export const monitorViewHandlers = {
   },
   'monitor.histogram': async (args, ctx) => {
     const { store, duck } = ctx.session.require();
-    return featureHistogram(await duck.con(), liveVersion(store, args.target), args.feature, args.from ?? null, args.to ?? null);
+    const { window, windowMinutes, windowRows } = args;
+    const choice = { ...(windowMinutes ? { windowMinutes } : {}), ...(windowRows ? { windowRows } : {}) };
+    const rows = window === undefined ? { from: args.from ?? null, to: args.to ?? null } : { window, choice, minWindowRows: store.policy.current().value.monitoring.minWindowRows };
+    return featureHistogram(await duck.con(), liveVersion(store, args.target), args.feature, rows);
   },
   'monitor.report': async (args, ctx) => {
     const html = await monitorReport(ctx, args.target, args);

@@ -19,7 +19,7 @@ export async function monitorReport(ctx: EngineContext, target: string, choice: 
   const heatmap = await driftHeatmap(con, live, choice, store.policy.current().value.monitoring);
   const ranked = [...heatmap.features].sort((a, b) => b.cells.filter((c) => c.drifted).length - a.cells.filter((c) => c.drifted).length);
   const histograms: FeatureHistogram[] = [];
-  for (const f of ranked.slice(0, REPORT_HISTOGRAMS)) histograms.push(await featureHistogram(con, live, f.feature, null, null));
+  for (const f of ranked.slice(0, REPORT_HISTOGRAMS)) histograms.push(await featureHistogram(con, live, f.feature));
   const performance = await Promise.resolve(handlers['monitor.performance']({ target, ...choice }, ctx)).catch(unavailable);
   const health = await Promise.resolve(handlers['monitor.health']({ target }, ctx)).catch(unavailable);
   const alerts: Alert[] = await Promise.resolve(handlers['monitor.alerts.list']({ target, status: 'all' }, ctx)).catch(() => []);

@@ -55,13 +55,3 @@ export function isTimeCut(windows: ReadonlyArray<{ start: string; end: string }>
   const width = (w: { start: string; end: string }) => Date.parse(w.end) - Date.parse(w.start);
   return windows.length > 0 && windows.every((w, i) => width(w) > 0 && width(w) === width(windows[0]!) && (i === 0 || windows[i - 1]!.end === w.start));
 }
-
-/**
- * The served-time span of window `i`, as monitor.histogram takes it (from inclusive, to exclusive).
- * A time window is its own span; a window of rows spans its first to its last row's time, so `to`
- * goes one millisecond past the last row (rows at a shared boundary instant count in both).
- */
-export function windowSpan(windows: ReadonlyArray<{ start: string; end: string }>, i: number): { from: string; to: string } {
-  const w = windows[i]!;
-  return isTimeCut(windows) ? { from: w.start, to: w.end } : { from: w.start, to: new Date(Date.parse(w.end) + 1).toISOString() };
-}

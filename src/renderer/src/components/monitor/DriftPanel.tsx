@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { driftedFeatures, firstFeature } from '../../lib/monitor-heatmap';
-import { isTimeCut, windowSpan, type WindowArgs } from '../../lib/monitor-window';
+import { isTimeCut, type WindowArgs } from '../../lib/monitor-window';
 import { DriftHeatmapGrid } from './DriftHeatmapGrid';
 import { FeatureHistogramCard } from './FeatureHistogramCard';
 import { monitorActions, useMonitorStore } from './monitor-store';
@@ -47,7 +47,6 @@ export function DriftPanel({ target, args }: { target: string; args: WindowArgs 
 
   const drifted = driftedFeatures(heatmap);
   const chosen = window !== null && window < heatmap.windows.length ? window : null;
-  const span = chosen !== null ? windowSpan(heatmap.windows, chosen) : null;
   return (
     <>
       <section className="card" aria-labelledby="drift-title" data-testid="monitor-drift">
@@ -87,8 +86,7 @@ export function DriftPanel({ target, args }: { target: string; args: WindowArgs 
         <FeatureHistogramCard
           target={target}
           feature={feature}
-          span={span}
-          window={chosen !== null ? { number: chosen + 1, rows: heatmap.windows[chosen]!.rows, timeCut: isTimeCut(heatmap.windows) } : null}
+          window={chosen !== null ? { index: chosen, args, ...heatmap.windows[chosen]!, timeCut: isTimeCut(heatmap.windows) } : null}
           drifted={drifted.some((d) => d.feature === feature)}
         />
       )}

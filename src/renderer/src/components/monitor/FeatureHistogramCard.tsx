@@ -4,21 +4,26 @@ import { histogramFigure } from '../../lib/monitor-figures';
 import type { ChartColors } from '../../lib/plotly';
 import { PlotlyChart } from '../charts/PlotlyChart';
 import { monitorActions } from './monitor-store';
+import type { WindowArgs } from '../../lib/monitor-window';
 import { useHistogram } from './useMonitor';
+
+type ChosenWindow = { index: number; args: WindowArgs; start: string; end: string; rows: number; timeCut: boolean };
 
 interface Props {
   target: string;
   feature: string;
-  /** The chosen window's span, or null for every served row. */
-  span: { from: string; to: string } | null;
-  /** The chosen window: its number (1-based), its rows, and whether windows are spans of time (else slices of rows). */
-  window: { number: number; rows: number; timeCut: boolean } | null;
+  /**
+   * The chosen heatmap window, or null for every served row: its index and the cut it belongs to
+   * (the engine counts exactly its rows), its span and rows, and whether windows are spans of time
+   * (else slices of rows).
+   */
+  window: ChosenWindow | null;
   drifted: boolean;
 }
 
 /** The chosen feature's reference (training) and served distributions side by side, as shares of rows. */
-export function FeatureHistogramCard({ target, feature, span, window, drifted }: Props) {
-  const { data: histogram, error } = useHistogram(target, feature, span);
+export function FeatureHistogramCard({ target, feature, window, drifted }: Props) {
+  const { data: histogram, error } = useHistogram(target, feature, window && { index: window.index, args: window.args });
   const figure = useCallback((colors: ChartColors) => histogramFigure(histogram!, colors), [histogram]);
 
   return (
@@ -30,9 +35,9 @@ export function FeatureHistogramCard({ target, feature, span, window, drifted }:
         {drifted && <span className="badge monitor-drift-badge">drifted</span>}
       </div>
       <p className="muted">
-        {span && window ? (
+        {window ? (
           <>
-            <WindowWords span={span} window={window} shownRows={histogram?.currentRows ?? null} />{' '}
+            <WindowWords window={window} />{' '}
             <button type="button" className="link-button" onClick={() => monitorActions.choose(feature)} data-testid="monitor-histogram-all">
               Show every served row.
             </button>
@@ -52,7 +57,7 @@ export function FeatureHistogramCard({ target, feature, span, window, drifted }:
         </p>
       ) : histogram.currentRows === 0 ? (
         <p className="muted" data-testid="monitor-histogram-empty">
-          No served values of {feature} {span ? 'in this window' : 'yet'}.
+          No served values of {feature} {window ? 'in this window' : 'yet'}.
         </p>
       ) : (
         <PlotlyChart figure={figure} height={260} label={`${feature}: share of rows per ${histogram.kind === 'numeric' ? 'bin' : 'category'}, training reference against ${histogram.currentRows} served rows`} testId="monitor-histogram-chart" />
@@ -61,23 +66,17 @@ export function FeatureHistogramCard({ target, feature, span, window, drifted }:
   );
 }
 
-const when = (span: { from: string; to: string }) => {
-  const [a, b] = [timeOfDay(span.from), timeOfDay(span.to)];
+const when = (w: { start: string; end: string }) => {
+  const [a, b] = [timeOfDay(w.start), timeOfDay(w.end)];
   return a === b ? `at ${a}` : `${a}–${b}`;
 };
 
-/**
- * Which rows the window's bars are. A window of time is exact. A slice of rows is read back by the
- * time of its first and last row, so whole requests at its edges come with it: say so when the count
- * differs from the window's.
- */
-function WindowWords({ span, window, shownRows }: { span: { from: string; to: string }; window: { number: number; rows: number; timeCut: boolean }; shownRows: number | null }) {
-  if (window.timeCut) return <>Window {window.number}: rows served {when(span)}.</>;
-  const extra = shownRows !== null && shownRows !== window.rows;
+/** Which rows the window's bars are: a span of time, or a slice of rows served between two times. */
+function WindowWords({ window }: { window: ChosenWindow }) {
+  if (window.timeCut) return <>Window {window.index + 1}: rows served {when(window)}.</>;
   return (
     <>
-      Window {window.number} ({window.rows.toLocaleString('en')} rows, served {when(span)})
-      {extra ? `: requests at its edges count whole, so the served bars cover ${shownRows.toLocaleString('en')} rows.` : '.'}
+      Window {window.index + 1} ({window.rows.toLocaleString('en')} rows, served {when(window)}).
     </>
   );
 }

@@ -20,9 +20,11 @@ export const useStatuses = () => useLoad<MonitorStatus[]>('status', (c) => c.cal
 
 export const useHeatmap = (target: string, args: WindowArgs | null) => useLoad<DriftHeatmap>(args && k('heatmap', target, windowKey(args)), (c) => c.call('monitor.heatmap', { target, ...args }));
 
-/** A feature's distributions, over every served row or one window's span. */
-export const useHistogram = (target: string, feature: string | null, span: { from: string; to: string } | null) =>
-  useLoad<FeatureHistogram>(feature && k('histogram', target, feature, span?.from ?? '', span?.to ?? ''), (c) => c.call('monitor.histogram', { target, feature: feature!, ...(span ?? {}) }));
+/** A feature's distributions, over every served row or in one window of the heatmap's cut (`args`). */
+export const useHistogram = (target: string, feature: string | null, window: { index: number; args: WindowArgs } | null) =>
+  useLoad<FeatureHistogram>(feature && k('histogram', target, feature, window ? `${window.index}:${windowKey(window.args)}` : 'all'), (c) =>
+    c.call('monitor.histogram', { target, feature: feature!, ...(window ? { window: window.index, ...window.args } : {}) }),
+  );
 
 export const usePerformance = (target: string, args: WindowArgs | null) => useLoad<PerformanceReport>(args && k('performance', target, windowKey(args)), (c) => c.call('monitor.performance', { target, ...args }));
 
