@@ -1,9 +1,10 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mlcycle } from '../helpers/cli';
-import { launchBrowser, screenshot, startHost, tempDir, type BrowserSession, type Host } from './harness';
+import { screenshot } from './harness';
+import { workspaceSuite } from './workspace-test';
 
 /**
  * The Clean tab end to end: a recipe of three steps built with the keyboard and mouse, previewed
@@ -39,12 +40,17 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-let host: Host | undefined;
-let session: BrowserSession | undefined;
-let root = '';
-
-const page = (): Page => session!.page;
-const byTestId = (id: string) => page().getByTestId(id);
+const e2e = workspaceSuite('clean', TIMEOUT, ({ root }) => {
+  const csv = path.join(root, 'people.csv');
+  writeFileSync(csv, ['id,age,income,city,junk', ...people().map((p) => `${p.id},${p.age},${p.income ?? ''},${p.city},x`)].join('\n') + '\n');
+  const project = path.join(root, 'people-project');
+  const env = { MLCYCLE_HOME: path.join(root, 'cli-home') };
+  expect(mlcycle(['init', project], { env }).status).toBe(0);
+  const imported = mlcycle(['data', 'import', csv, '--project', project], { env });
+  expect(imported.stdout + imported.stderr).toContain(`Imported ${ROWS} rows as people@1`);
+  return project;
+});
+const { page, byTestId } = e2e;
 const step = (index: number): Locator => page().locator(`[data-testid="clean-step"][data-index="${index}"]`);
 /** The focused control, by its aria-label or else its test id. */
 const focused = () => page().evaluate<string | null>("document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.getAttribute('data-testid') ?? null");
@@ -75,31 +81,13 @@ describe('Clean tab (headless host, Chromium)', () => {
   const kept = all.filter((p) => p.age >= 40);
 
   beforeAll(async () => {
-    root = tempDir('clean');
-    const csv = path.join(root, 'people.csv');
-    writeFileSync(csv, ['id,age,income,city,junk', ...all.map((p) => `${p.id},${p.age},${p.income ?? ''},${p.city},x`)].join('\n') + '\n');
-    const project = path.join(root, 'people-project');
-    const env = { MLCYCLE_HOME: path.join(root, 'cli-home') };
-    expect(mlcycle(['init', project], { env }).status).toBe(0);
-    const imported = mlcycle(['data', 'import', csv, '--project', project], { env });
-    expect(imported.stdout + imported.stderr).toContain(`Imported ${ROWS} rows as people@1`);
-    host = await startHost({ project });
-    session = await launchBrowser();
-    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(host.url).origin });
-  }, TIMEOUT);
-
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
-    rmSync(root, { recursive: true, force: true });
+    await e2e.session!.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(e2e.host!.url).origin });
   }, TIMEOUT);
 
   it(
     'builds a recipe with a live preview, shows a bad expression at its step, and applies it as v2',
     async () => {
-      const p = page();
-      await p.goto(host!.url);
-      await p.locator('[data-app-state="ready"]').waitFor({ timeout: 20_000 });
+      const p = await e2e.openApp();
       await byTestId('nav-data').click();
       await expect.poll(() => byTestId('version-ref').textContent(), { timeout: 10_000 }).toBe('people@1');
       await byTestId('data-tab-clean').click();
@@ -202,7 +190,7 @@ describe('Clean tab (headless host, Chromium)', () => {
       await screenshot(p, 'clean-04-applied');
 
       // The new version holds what the recipe promised, checked through the CLI.
-      const shownV2 = JSON.parse(mlcycle(['data', 'show', 'people@2', '--project', path.join(root, 'people-project'), '--json'], { env: { MLCYCLE_HOME: path.join(root, 'cli-home') } }).stdout) as {
+      const shownV2 = JSON.parse(mlcycle(['data', 'show', 'people@2', '--project', path.join(e2e.root, 'people-project'), '--json'], { env: { MLCYCLE_HOME: path.join(e2e.root, 'cli-home') } }).stdout) as {
         version: { rows: number; columns: { name: string }[] };
       };
       expect(shownV2.version.rows).toBe(kept.length);
@@ -217,7 +205,7 @@ describe('Clean tab (headless host, Chromium)', () => {
       expect(await summary.textContent()).toContain(`${kept.length} rows × 4 columns`);
       await byTestId('theme-toggle').click();
       await panelScreenshot('clean-05-dark-recipe');
-      expect(session!.errors).toEqual([]);
+      expect(e2e.session!.errors).toEqual([]);
     },
     TIMEOUT,
   );

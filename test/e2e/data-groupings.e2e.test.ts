@@ -1,9 +1,9 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mlcycle } from '../helpers/cli';
-import { launchBrowser, screenshot, startHost, tempDir, type BrowserSession, type Host } from './harness';
+import { screenshot } from './harness';
+import { workspaceSuite } from './workspace-test';
 
 /**
  * The Groupings tab end to end, on data whose answer is known: three tight, well-separated clusters
@@ -21,15 +21,20 @@ import { launchBrowser, screenshot, startHost, tempDir, type BrowserSession, typ
 const TIMEOUT = 120_000;
 const OUTLIER_AT = 300;
 
-let host: Host | undefined;
-let session: BrowserSession | undefined;
-let root = '';
-
-function page(): Page {
-  if (!session) throw new Error('browser not started');
-  return session.page;
-}
-const byTestId = (id: string) => page().getByTestId(id);
+const e2e = workspaceSuite('groupings', TIMEOUT, ({ root }) => {
+  const project = path.join(root, 'clusters-project');
+  const csv = path.join(root, 'clusters.csv');
+  const noise = path.join(root, 'noise.csv');
+  writeClusters(csv);
+  writeNoise(noise);
+  const env = { MLCYCLE_HOME: path.join(root, 'cli-home') };
+  expect(mlcycle(['init', project], { env }).status).toBe(0);
+  const imported = mlcycle(['data', 'import', csv, '--target', 'group', '--project', project], { env });
+  expect(imported.stdout.trim(), imported.stderr).toBe('Imported 601 rows as clusters@1. Its profile: mlcycle data profile clusters@1');
+  expect(mlcycle(['data', 'import', noise, '--project', project], { env }).status).toBe(0);
+  return project;
+});
+const { page, byTestId } = e2e;
 
 /** 600 rows around (0,0,0) a, (10,10,0) b and (0,10,10) c with unit spread, and (−12,−12,−12) a as row 300. */
 function writeClusters(file: string): void {
@@ -66,34 +71,10 @@ async function clusterWith(k: number): Promise<void> {
 }
 
 describe('Data workspace: Groupings (headless host, Chromium)', () => {
-  beforeAll(async () => {
-    root = tempDir('groupings');
-    const project = path.join(root, 'clusters-project');
-    const csv = path.join(root, 'clusters.csv');
-    const noise = path.join(root, 'noise.csv');
-    writeClusters(csv);
-    writeNoise(noise);
-    const env = { MLCYCLE_HOME: path.join(root, 'cli-home') };
-    expect(mlcycle(['init', project], { env }).status).toBe(0);
-    const imported = mlcycle(['data', 'import', csv, '--target', 'group', '--project', project], { env });
-    expect(imported.stdout.trim(), imported.stderr).toBe('Imported 601 rows as clusters@1. Its profile: mlcycle data profile clusters@1');
-    expect(mlcycle(['data', 'import', noise, '--project', project], { env }).status).toBe(0);
-    host = await startHost({ project });
-    session = await launchBrowser();
-  }, TIMEOUT);
-
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
-    rmSync(root, { recursive: true, force: true });
-  }, TIMEOUT);
-
   it(
     'runs the analysis, finds the three clusters and the outlier, and re-clusters with another k',
     async () => {
-      const p = page();
-      await p.goto(host!.url);
-      await p.locator('[data-app-state="ready"]').waitFor({ timeout: 20_000 });
+      const p = await e2e.openApp();
       await byTestId('nav-data').click();
       await p.locator('[data-testid="dataset-item"]', { hasText: 'clusters' }).click();
       await byTestId('data-tab-groupings').click();
@@ -198,7 +179,7 @@ describe('Data workspace: Groupings (headless host, Chromium)', () => {
       await byTestId('groupings-pca-chart').locator('.main-svg').first().waitFor({ timeout: 20_000 });
       await screenshot(p, 'groupings-07-dark');
 
-      expect(session!.errors, `the page logged errors:\n${session!.errors.join('\n')}`).toEqual([]);
+      expect(e2e.session!.errors, `the page logged errors:\n${e2e.session!.errors.join('\n')}`).toEqual([]);
     },
     TIMEOUT,
   );

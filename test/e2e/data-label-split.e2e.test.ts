@@ -1,9 +1,9 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mlcycle } from '../helpers/cli';
-import { launchBrowser, screenshot, startHost, tempDir, type BrowserSession, type Host } from './harness';
+import { screenshot } from './harness';
+import { workspaceSuite } from './workspace-test';
 
 /**
  * Labelling and splitting in the Data workspace: a dataset imported with the CLI has ten rows
@@ -19,22 +19,21 @@ const EMPTY = [3, 17, 42, 58, 77, 101, 123, 150, 176, 199];
 /** Species of the 190 labelled rows; alpha is the most frequent, so it is class 1, beta 2, gamma 3. */
 const WRITTEN = { alpha: 96, beta: 58, gamma: 36 };
 
-let host: Host | undefined;
-let session: BrowserSession | undefined;
-let root = '';
 const savedUser = process.env.MLCYCLE_USER;
 
-function page(): Page {
-  if (!session) throw new Error('browser not started');
-  return session.page;
-}
-const byTestId = (id: string) => page().getByTestId(id);
+const e2e = workspaceSuite('label-split', TIMEOUT, ({ root }) => {
+  writeToy(path.join(root, 'toy.csv'));
+  writeFlats(path.join(root, 'flats.csv'));
+  // The host's engine records who labelled: it reads MLCYCLE_USER from the environment it is given.
+  process.env.MLCYCLE_USER = LABELLER;
+});
+const { page, byTestId } = e2e;
 /** An attribute of the element that has the keyboard focus. */
 const focused = (attribute: string) => page().evaluate<string | null>(`document.activeElement?.getAttribute('${attribute}') ?? null`);
 const text = async (id: string) => (await byTestId(id).first().innerText()).replace(/\s+/g, ' ').trim();
 /** The real CLI on the test's project, with the host's MLCYCLE_HOME (so it is in the host's recent list). */
 const cli = (args: string[], project = true) => {
-  const result = mlcycle(project ? [...args, '--project', path.join(root, 'proj')] : args, { env: { MLCYCLE_HOME: host!.home, MLCYCLE_USER: LABELLER } });
+  const result = mlcycle(project ? [...args, '--project', path.join(e2e.root, 'proj')] : args, { env: { MLCYCLE_HOME: e2e.host!.home, MLCYCLE_USER: LABELLER } });
   if (result.status !== 0) throw new Error(`mlcycle ${args.join(' ')} failed: ${result.stderr}`);
   return result.stdout;
 };
@@ -76,34 +75,22 @@ function stratifiedCounts(classSizes: number[], ratios: [number, number, number]
 }
 
 describe('Data workspace: Label and Split tabs (headless host, Chromium)', () => {
-  beforeAll(async () => {
-    root = tempDir('label-split');
-    writeToy(path.join(root, 'toy.csv'));
-    writeFlats(path.join(root, 'flats.csv'));
-    // The host's engine records who labelled: it reads MLCYCLE_USER from the environment it is given.
-    process.env.MLCYCLE_USER = LABELLER;
-    host = await startHost();
-    session = await launchBrowser();
-    cli(['init', path.join(root, 'proj')], false);
-    cli(['data', 'import', path.join(root, 'toy.csv'), '--target', 'species']);
-    cli(['data', 'import', path.join(root, 'flats.csv'), '--target', 'price']);
+  beforeAll(() => {
+    cli(['init', path.join(e2e.root, 'proj')], false);
+    cli(['data', 'import', path.join(e2e.root, 'toy.csv'), '--target', 'species']);
+    cli(['data', 'import', path.join(e2e.root, 'flats.csv'), '--target', 'price']);
   }, TIMEOUT);
 
-  afterAll(async () => {
+  afterAll(() => {
     if (savedUser === undefined) delete process.env.MLCYCLE_USER;
     else process.env.MLCYCLE_USER = savedUser;
-    await session?.close();
-    await host?.stop();
-    rmSync(root, { recursive: true, force: true });
-  }, TIMEOUT);
+  });
 
   it(
     'labels the queue with the keyboard into v2, then makes the same stratified split twice',
     async () => {
-      const p = page();
-      await p.goto(host!.url);
-      await p.locator('[data-app-state="ready"]').waitFor({ timeout: 20_000 });
-      await byTestId('open-dir-input').fill(path.join(root, 'proj'));
+      const p = await e2e.openApp();
+      await byTestId('open-dir-input').fill(path.join(e2e.root, 'proj'));
       await byTestId('open-project').click();
       await byTestId('nav-data').click();
       await p.locator('[data-testid="dataset-item"]', { hasText: 'toy' }).click();
@@ -226,7 +213,7 @@ describe('Data workspace: Label and Split tabs (headless host, Chromium)', () =>
       await byTestId('label-target-set').click();
       await expect.poll(() => text('version-target')).toBe('target: species');
 
-      expect(session!.errors, `the page logged errors:\n${session!.errors.join('\n')}`).toEqual([]);
+      expect(e2e.session!.errors, `the page logged errors:\n${e2e.session!.errors.join('\n')}`).toEqual([]);
     },
     TIMEOUT,
   );
@@ -270,7 +257,7 @@ describe('Data workspace: Label and Split tabs (headless host, Chromium)', () =>
       expect(await byTestId('label-save').isEnabled()).toBe(true);
       expect(await text('label-save')).toBe('Save 30 labels');
 
-      expect(session!.errors, `the page logged errors:\n${session!.errors.join('\n')}`).toEqual([]);
+      expect(e2e.session!.errors, `the page logged errors:\n${e2e.session!.errors.join('\n')}`).toEqual([]);
     },
     TIMEOUT,
   );

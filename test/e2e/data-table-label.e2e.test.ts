@@ -1,9 +1,9 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mlcycle } from '../helpers/cli';
-import { launchBrowser, screenshot, startHost, tempDir, type BrowserSession, type Host } from './harness';
+import { screenshot } from './harness';
+import { workspaceSuite } from './workspace-test';
 
 /**
  * Labelling from the table: rows are selected with the mouse (click, Shift+click over rows that
@@ -23,23 +23,24 @@ const KIND = 3;
 /** The kind written for a row: cat, cat, dog, bird by position, or empty. */
 const written = (i: number): string | null => (EMPTY.includes(i) ? null : ['cat', 'cat', 'dog', 'bird'][i % 4]!);
 
-let host: Host | undefined;
-let session: BrowserSession | undefined;
-let root = '';
 const savedUser = process.env.MLCYCLE_USER;
 
-function page(): Page {
-  if (!session) throw new Error('browser not started');
-  return session.page;
-}
-const byTestId = (id: string) => page().getByTestId(id);
+const e2e = workspaceSuite('table-label', TIMEOUT, ({ root }) => {
+  const lines = ['id,weight,colour,kind'];
+  for (let i = 0; i < ROWS; i++) lines.push(`${i},${(2 + (i % 17) * 0.5).toFixed(1)},${['red', 'green', 'blue'][i % 3]},${written(i) ?? ''}`);
+  writeFileSync(path.join(root, 'pets.csv'), `${lines.join('\n')}\n`);
+  writeFileSync(path.join(root, 'plain.csv'), 'a,b\n1,x\n2,y\n3,z\n');
+  // The host's engine records who labelled: it reads MLCYCLE_USER from the environment it is given.
+  process.env.MLCYCLE_USER = LABELLER;
+});
+const { page, byTestId } = e2e;
 const text = async (id: string) => (await byTestId(id).first().innerText()).replace(/\s+/g, ' ').trim();
 const row = (index: number) => page().locator(`[data-testid="table-row"][data-row-index="${index}"][data-loaded="true"]`);
 /** Positions of the rows drawn with aria-selected (only rows in view are in the DOM). */
 const selectedInView = () => page().locator('[data-testid="table-row"][aria-selected="true"]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-row-index'))));
 const pendingInView = () => page().locator('[data-testid="table-row"][data-pending="true"]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-row-index'))));
 const cli = (args: string[], project = true) => {
-  const result = mlcycle(project ? [...args, '--project', path.join(root, 'proj')] : args, { env: { MLCYCLE_HOME: host!.home, MLCYCLE_USER: LABELLER } });
+  const result = mlcycle(project ? [...args, '--project', path.join(e2e.root, 'proj')] : args, { env: { MLCYCLE_HOME: e2e.host!.home, MLCYCLE_USER: LABELLER } });
   if (result.status !== 0) throw new Error(`mlcycle ${args.join(' ')} failed: ${result.stderr}`);
   return result.stdout;
 };
@@ -64,35 +65,22 @@ async function setTarget(value: { class: string } | { typed: string }): Promise<
 }
 
 describe('Data workspace: labelling rows selected in the table (headless host, Chromium)', () => {
-  beforeAll(async () => {
-    root = tempDir('table-label');
-    const lines = ['id,weight,colour,kind'];
-    for (let i = 0; i < ROWS; i++) lines.push(`${i},${(2 + (i % 17) * 0.5).toFixed(1)},${['red', 'green', 'blue'][i % 3]},${written(i) ?? ''}`);
-    writeFileSync(path.join(root, 'pets.csv'), `${lines.join('\n')}\n`);
-    writeFileSync(path.join(root, 'plain.csv'), 'a,b\n1,x\n2,y\n3,z\n');
-    process.env.MLCYCLE_USER = LABELLER;
-    host = await startHost();
-    session = await launchBrowser();
-    cli(['init', path.join(root, 'proj')], false);
-    cli(['data', 'import', path.join(root, 'pets.csv'), '--target', 'kind']);
-    cli(['data', 'import', path.join(root, 'plain.csv')]);
+  beforeAll(() => {
+    cli(['init', path.join(e2e.root, 'proj')], false);
+    cli(['data', 'import', path.join(e2e.root, 'pets.csv'), '--target', 'kind']);
+    cli(['data', 'import', path.join(e2e.root, 'plain.csv')]);
   }, TIMEOUT);
 
-  afterAll(async () => {
+  afterAll(() => {
     if (savedUser === undefined) delete process.env.MLCYCLE_USER;
     else process.env.MLCYCLE_USER = savedUser;
-    await session?.close();
-    await host?.stop();
-    rmSync(root, { recursive: true, force: true });
-  }, TIMEOUT);
+  });
 
   it(
     'selects rows with click, Shift+click and Ctrl+click, sets their target, and saves exactly those rows as v2',
     async () => {
-      const p = page();
-      await p.goto(host!.url);
-      await p.locator('[data-app-state="ready"]').waitFor({ timeout: 20_000 });
-      await byTestId('open-dir-input').fill(path.join(root, 'proj'));
+      const p = await e2e.openApp();
+      await byTestId('open-dir-input').fill(path.join(e2e.root, 'proj'));
       await byTestId('open-project').click();
       await byTestId('nav-data').click();
       // The table's full height for the row positions below: the guide's hint is dismissed, as a user who knows the way would.
@@ -201,7 +189,7 @@ describe('Data workspace: labelling rows selected in the table (headless host, C
       expect(v2.rows.map((r) => r.slice(0, KIND))).toEqual(v1.rows.map((r) => r.slice(0, KIND)));
       expect(v2.version.source).toMatchObject({ kind: 'labels', parent: 'pets@1', labels: 9, by: LABELLER });
 
-      expect(session!.errors, `the page logged errors:\n${session!.errors.join('\n')}`).toEqual([]);
+      expect(e2e.session!.errors, `the page logged errors:\n${e2e.session!.errors.join('\n')}`).toEqual([]);
     },
     TIMEOUT,
   );
@@ -242,7 +230,7 @@ describe('Data workspace: labelling rows selected in the table (headless host, C
       expect(await text('label-pending-count')).toBe('1 label pending — not saved yet.');
       expect(await row(1).locator('[role="cell"]').first().innerText()).toMatch(/^20/);
 
-      expect(session!.errors, `the page logged errors:\n${session!.errors.join('\n')}`).toEqual([]);
+      expect(e2e.session!.errors, `the page logged errors:\n${e2e.session!.errors.join('\n')}`).toEqual([]);
     },
     TIMEOUT,
   );

@@ -1,43 +1,27 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, startHost, tempDir, type BrowserSession, type Host } from './harness';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './harness';
+import { workspaceSuite } from './workspace-test';
 
 /**
  * In a browser the page cannot name files on the host, so the import dialog uploads them: chosen
  * with the file picker or dropped on the dialog, with progress, then imported like any path.
  */
 const TIMEOUT = 120_000;
-let host: Host | undefined;
-let session: BrowserSession | undefined;
-let root = '';
-const page = (): Page => session!.page;
-const byTestId = (id: string) => page().getByTestId(id);
+const e2e = workspaceSuite('upload', TIMEOUT, ({ root }) => {
+  const lines = ['sepal,petal,species'];
+  for (let i = 0; i < 3000; i++) lines.push(`${(i % 50) / 10},${(i % 30) / 10},${['setosa', 'versicolor', 'virginica'][i % 3]}`);
+  writeFileSync(path.join(root, 'flowers.csv'), `${lines.join('\n')}\n`);
+});
+const { byTestId } = e2e;
 
 describe('Import by upload (headless host, Chromium)', () => {
-  beforeAll(async () => {
-    root = tempDir('upload');
-    const lines = ['sepal,petal,species'];
-    for (let i = 0; i < 3000; i++) lines.push(`${(i % 50) / 10},${(i % 30) / 10},${['setosa', 'versicolor', 'virginica'][i % 3]}`);
-    writeFileSync(path.join(root, 'flowers.csv'), `${lines.join('\n')}\n`);
-    host = await startHost();
-    session = await launchBrowser();
-  }, TIMEOUT);
-
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
-    rmSync(root, { recursive: true, force: true });
-  }, TIMEOUT);
-
   it(
     'uploads a chosen file and imports it; a dropped file sets the source kind from its name',
     async () => {
-      const p = page();
-      await p.goto(host!.url);
-      await p.locator('[data-app-state="ready"]').waitFor({ timeout: 20_000 });
-      await byTestId('project-dir-input').fill(path.join(root, 'project'));
+      const p = await e2e.openApp();
+      await byTestId('project-dir-input').fill(path.join(e2e.root, 'project'));
       await byTestId('create-project').click();
       await byTestId('nav-data').click();
       await byTestId('data-import-open').first().click();
@@ -56,7 +40,7 @@ describe('Import by upload (headless host, Chromium)', () => {
       expect(await byTestId('import-path').inputValue()).toMatch(/events\.parquet$/);
 
       // Choosing the CSV with the picker: uploaded, path and name filled in, kind back to CSV.
-      await byTestId('import-file-input').setInputFiles(path.join(root, 'flowers.csv'));
+      await byTestId('import-file-input').setInputFiles(path.join(e2e.root, 'flowers.csv'));
       await expect.poll(() => byTestId('upload-done').textContent(), { timeout: 10_000 }).toMatch(/Uploaded flowers\.csv/);
       expect(await byTestId('import-kind').inputValue()).toBe('csv');
       // the name follows the file while the user has not typed one
@@ -66,7 +50,7 @@ describe('Import by upload (headless host, Chromium)', () => {
       await expect.poll(() => byTestId('import-outcome').textContent(), { timeout: 60_000 }).toMatch(/Imported 3,000 rows as flowers@1/);
       expect(await byTestId('dataset-item').textContent()).toMatch(/flowers.*3,000 × 3/);
       await screenshot(p, 'data-upload-02-imported');
-      expect(session!.errors).toEqual([]);
+      expect(e2e.session!.errors).toEqual([]);
     },
     TIMEOUT,
   );

@@ -1,8 +1,8 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, startHost, tempDir, type BrowserSession, type Host } from './harness';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './harness';
+import { workspaceSuite } from './workspace-test';
 
 /**
  * The Data workspace end to end: import (a malformed file refused with its line, then a million
@@ -13,16 +13,11 @@ import { launchBrowser, screenshot, startHost, tempDir, type BrowserSession, typ
 const TIMEOUT = 240_000;
 const ROWS = 1_000_000;
 
-let host: Host | undefined;
-let session: BrowserSession | undefined;
-let root = '';
-
-function page(): Page {
-  if (!session) throw new Error('browser not started');
-  return session.page;
-}
-
-const byTestId = (id: string) => page().getByTestId(id);
+const e2e = workspaceSuite('data', TIMEOUT, ({ root }) => {
+  writeCustomers(path.join(root, 'customers.csv'), ROWS);
+  writeFileSync(path.join(root, 'broken.csv'), 'a,b\n1,2\n3,4,5\n6,7\n');
+});
+const { page, byTestId } = e2e;
 const row = (index: number, loaded = true) => page().locator(`[data-testid="table-row"][data-row-index="${index}"]${loaded ? '[data-loaded="true"]' : ''}`);
 /** The values of a loaded row, without the row number. */
 const cells = async (index: number) => (await row(index).locator('[role="cell"]').allTextContents()).map((t) => t.trim());
@@ -57,27 +52,11 @@ async function scrollToRow(index: number): Promise<number> {
 }
 
 describe('Data workspace (headless host, Chromium)', () => {
-  beforeAll(async () => {
-    root = tempDir('data');
-    writeCustomers(path.join(root, 'customers.csv'), ROWS);
-    writeFileSync(path.join(root, 'broken.csv'), 'a,b\n1,2\n3,4,5\n6,7\n');
-    host = await startHost();
-    session = await launchBrowser();
-  }, TIMEOUT);
-
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
-    rmSync(root, { recursive: true, force: true });
-  }, TIMEOUT);
-
   it(
     'imports, browses a million rows, edits the schema and profiles while the table keeps scrolling',
     async () => {
-      const p = page();
-      await p.goto(host!.url);
-      await p.locator('[data-app-state="ready"]').waitFor({ timeout: 20_000 });
-      await byTestId('project-dir-input').fill(path.join(root, 'churn'));
+      const p = await e2e.openApp();
+      await byTestId('project-dir-input').fill(path.join(e2e.root, 'churn'));
       await byTestId('create-project').click();
       await byTestId('nav-data').click();
       // The guide's hint says to import; this test knows the way, and wants the table's full height.
@@ -96,7 +75,7 @@ describe('Data workspace (headless host, Chromium)', () => {
       await byTestId('import-dialog').waitFor({ state: 'hidden' });
 
       // A malformed file is refused with its file and line; the dialog keeps what was typed.
-      const broken = path.join(root, 'broken.csv');
+      const broken = path.join(e2e.root, 'broken.csv');
       await byTestId('data-import-open').first().click();
       await byTestId('import-path').fill(broken);
       await byTestId('import-submit').click();
@@ -107,16 +86,17 @@ describe('Data workspace (headless host, Chromium)', () => {
       await screenshot(p, 'data-02-import-error');
 
       // The good file: progress in place, then the new version is selected and the outcome said.
-      await byTestId('import-path').fill(path.join(root, 'customers.csv'));
+      await byTestId('import-path').fill(path.join(e2e.root, 'customers.csv'));
       await byTestId('import-name').fill('customers');
       await byTestId('import-submit').click();
       await byTestId('import-progress').waitFor({ timeout: 10_000 });
       await screenshot(p, 'data-03-import-progress');
       await expect.poll(() => byTestId('import-outcome').textContent(), { timeout: 60_000 }).toMatch(/Imported 1,000,000 rows as customers@1/);
       await byTestId('import-dialog').waitFor({ state: 'hidden' });
-      expect(await p.getByTestId('dataset-item').count()).toBe(1);
+      // The list reloads when the job's end reaches it, which may come after the dialog closes.
+      await expect.poll(() => p.getByTestId('dataset-item').count(), { timeout: 10_000 }).toBe(1);
       expect(await byTestId('dataset-item').textContent()).toMatch(/customers.*v1.*1,000,000 × 8/);
-      expect(await p.getByTestId('version-item').count()).toBe(1);
+      await expect.poll(() => p.getByTestId('version-item').count(), { timeout: 10_000 }).toBe(1);
       expect(await byTestId('version-item').textContent()).toMatch(/from CSV .*customers\.csv/);
 
       // The table: a million rows, only those in view in the DOM, the first ones with real values.
@@ -220,7 +200,7 @@ describe('Data workspace (headless host, Chromium)', () => {
       await byTestId('jobs-toggle').click();
       expect(await p.locator('[data-testid="job-row"]', { hasText: 'Profile customers@1' }).count()).toBe(1);
 
-      expect(session!.errors, `the page logged errors:\n${session!.errors.join('\n')}`).toEqual([]);
+      expect(e2e.session!.errors, `the page logged errors:\n${e2e.session!.errors.join('\n')}`).toEqual([]);
     },
     TIMEOUT,
   );

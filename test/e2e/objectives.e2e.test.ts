@@ -1,8 +1,8 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, startHost, tempDir, type BrowserSession, type Host } from './harness';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './harness';
+import { workspaceSuite } from './workspace-test';
 
 /**
  * Objectives & governance end to end: the Overview home page, the objective form with the engine's
@@ -12,16 +12,8 @@ import { launchBrowser, screenshot, startHost, tempDir, type BrowserSession, typ
 
 const TIMEOUT = 120_000;
 
-let host: Host | undefined;
-let session: BrowserSession | undefined;
-let projectsRoot = '';
-
-function page(): Page {
-  if (!session) throw new Error('browser not started');
-  return session.page;
-}
-
-const byTestId = (id: string) => page().getByTestId(id);
+const e2e = workspaceSuite('gov-projects', TIMEOUT);
+const { page, byTestId } = e2e;
 const text = (id: string) => byTestId(id).textContent();
 const status = (id: string) => byTestId(id).getAttribute('data-status');
 
@@ -45,27 +37,13 @@ async function downloadBrief(format: 'markdown' | 'html'): Promise<{ name: strin
 }
 
 describe('Objectives & governance (headless host, Chromium)', () => {
-  beforeAll(async () => {
-    projectsRoot = tempDir('gov-projects');
-    host = await startHost();
-    session = await launchBrowser();
-  }, TIMEOUT);
-
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
-    rmSync(projectsRoot, { recursive: true, force: true });
-  }, TIMEOUT);
-
   it(
     'defines an objective, people, policy and decisions, keeps them across a reload and exports the brief',
     async () => {
-      const p = page();
-      await p.goto(host!.url);
-      await waitReady();
+      const p = await e2e.openApp();
 
       // A new project opens on its Overview: nothing started, the next step points at Objectives.
-      await byTestId('project-dir-input').fill(path.join(projectsRoot, 'churn'));
+      await byTestId('project-dir-input').fill(path.join(e2e.root, 'churn'));
       await byTestId('project-name-input').fill('Churn model');
       await byTestId('create-project').click();
       await expect.poll(() => text('stage-title')).toBe('Overview');
@@ -310,7 +288,7 @@ describe('Objectives & governance (headless host, Chromium)', () => {
       await expect.poll(() => text('stage-title')).toBe('Overview');
       await screenshot(p, '33-dark-overview-with-jobs');
 
-      expect(session!.errors, `the page logged errors:\n${session!.errors.join('\n')}`).toEqual([]);
+      expect(e2e.session!.errors, `the page logged errors:\n${e2e.session!.errors.join('\n')}`).toEqual([]);
     },
     TIMEOUT,
   );

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, startHost, tempDir } from './harness';
-import { WorkspaceTest } from './workspace-test';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './harness';
+import { workspaceSuite } from './workspace-test';
 
 /**
  * The whole loop as a new user meets it, through the UI only, on a fresh data folder: the start
@@ -12,7 +12,15 @@ import { WorkspaceTest } from './workspace-test';
  */
 
 const TIMEOUT = 600_000;
-const e2e = new WorkspaceTest();
+// The project is made from the start page: the host opens on it, with no project of its own.
+const e2e = workspaceSuite(
+  'sample-path',
+  TIMEOUT,
+  (suite) => {
+    suite.project = path.join(suite.root, 'penguins');
+  },
+  { localTargets: ['laptop'] },
+);
 const { byTestId } = e2e;
 const fullScreenshot = (name: string) => e2e.fullScreenshot(name, { maxHeight: 3000, settleMs: 300 });
 
@@ -30,14 +38,6 @@ async function nextStep(): Promise<{ stage: string | null; text: string }> {
 }
 
 describe('the sample project through the workspace (headless host, Chromium)', () => {
-  beforeAll(async () => {
-    e2e.root = tempDir('sample-path');
-    e2e.project = path.join(e2e.root, 'penguins');
-    e2e.host = await startHost();
-    e2e.session = await launchBrowser();
-  }, TIMEOUT);
-  afterAll(() => e2e.close({ localTargets: ['laptop'] }), TIMEOUT);
-
   it('goes from the start page to a monitored, retrained deployment', { timeout: TIMEOUT }, async () => {
     const p = await e2e.openApp();
 

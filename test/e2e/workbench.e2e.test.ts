@@ -1,9 +1,9 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { STAGES } from '../../src/shared/stages';
-import { launchBrowser, screenshot, startHost, tempDir, type BrowserSession, type Host } from './harness';
+import { screenshot } from './harness';
+import { workspaceSuite } from './workspace-test';
 
 /**
  * The workspace frame end to end: a real browser against the headless host on a fresh data folder.
@@ -12,16 +12,8 @@ import { launchBrowser, screenshot, startHost, tempDir, type BrowserSession, typ
 
 const TIMEOUT = 60_000;
 
-let host: Host | undefined;
-let session: BrowserSession | undefined;
-let projectsRoot = '';
-
-function page(): Page {
-  if (!session) throw new Error('browser not started');
-  return session.page;
-}
-
-const byTestId = (id: string) => page().getByTestId(id);
+const e2e = workspaceSuite('projects', TIMEOUT);
+const { page, byTestId } = e2e;
 const stageTitle = () => byTestId('stage-title').textContent();
 const jobRow = (jobId: string) => page().locator(`[data-testid="job-row"][data-job-id="${jobId}"]`);
 
@@ -42,24 +34,10 @@ async function startDemo(steps: number, stepMs: number): Promise<string> {
 }
 
 describe('MLCycle workbench (headless host, Chromium)', () => {
-  beforeAll(async () => {
-    projectsRoot = tempDir('projects');
-    host = await startHost();
-    session = await launchBrowser();
-  }, TIMEOUT);
-
-  afterAll(async () => {
-    await session?.close();
-    await host?.stop();
-    rmSync(projectsRoot, { recursive: true, force: true });
-  }, TIMEOUT);
-
   it(
     'creates a project, walks the stages, runs and cancels jobs, themes and keyboard',
     async () => {
-      const p = page();
-      await p.goto(host!.url);
-      await waitReady();
+      const p = await e2e.openApp();
 
       // Project picker: the token left the address bar, the form is there, nothing recent yet.
       expect(new URL(p.url()).searchParams.has('token')).toBe(false);
@@ -68,12 +46,12 @@ describe('MLCycle workbench (headless host, Chromium)', () => {
       await screenshot(p, '01-picker');
 
       // Opening a folder that is not there is refused, with the engine's reason in words.
-      await byTestId('open-dir-input').fill(path.join(projectsRoot, 'nowhere'));
+      await byTestId('open-dir-input').fill(path.join(e2e.root, 'nowhere'));
       await byTestId('open-project').click();
       await expect.poll(() => p.locator('.form-error').textContent()).toMatch(/does not exist/);
 
       // Create a project; the header shows its name and folder.
-      const dir = path.join(projectsRoot, 'churn');
+      const dir = path.join(e2e.root, 'churn');
       await byTestId('project-dir-input').fill(dir);
       await byTestId('project-name-input').fill('Churn model');
       await byTestId('create-project').click();
@@ -177,7 +155,7 @@ describe('MLCycle workbench (headless host, Chromium)', () => {
       await byTestId('jobs-panel').waitFor();
 
       // A second project whose folder then disappears is listed as missing and cannot be opened.
-      const scratch = path.join(projectsRoot, 'scratch');
+      const scratch = path.join(e2e.root, 'scratch');
       await byTestId('switch-project').click();
       await p.locator('[data-testid="switch-dialog"] [data-testid="project-dir-input"]').fill(scratch);
       await p.locator('[data-testid="switch-dialog"] [data-testid="create-project"]').click();
@@ -206,10 +184,10 @@ describe('MLCycle workbench (headless host, Chromium)', () => {
       expect(await byTestId('project-name').textContent()).toBe('Churn model');
       await expect.poll(() => p.getByTestId('job-row').count()).toBe(3);
 
-      expect(session!.errors, `the page logged errors:\n${session!.errors.join('\n')}`).toEqual([]);
+      expect(e2e.session!.errors, `the page logged errors:\n${e2e.session!.errors.join('\n')}`).toEqual([]);
 
       // When the engine goes away the page says so in words and what to do.
-      await host!.stop();
+      await e2e.host!.stop();
       await p.locator('[data-app-state="error"]').waitFor({ timeout: 10_000 });
       expect(await p.getByRole('alert').first().textContent()).toMatch(/Lost connection to the MLCycle engine/);
       await screenshot(p, '09-dark-lost-connection');

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { mlcycle, type CliResult } from '../helpers/cli';
 import { launchBrowser, screenshot, startHost, tempDir, type BrowserSession, type Host } from './harness';
 
@@ -107,4 +107,23 @@ export class WorkspaceTest {
     await this.byTestId(testId).scrollIntoViewIfNeeded();
     await this.byTestId(testId).locator('.main-svg').first().waitFor({ timeout });
   };
+}
+
+/**
+ * A WorkspaceTest whose hooks this registers (call it at the top of a test file): before the tests a
+ * fresh temp root, then `prepare` (write files, run the CLI) which returns the project the host
+ * opens, or nothing for the start page; then the host and Chromium. After them all is stopped
+ * (with the local servers of `closing.localTargets`) and the root removed.
+ */
+export function workspaceSuite(prefix: string, timeout: number, prepare?: (e2e: WorkspaceTest) => string | void, closing: { localTargets?: string[] } = {}): WorkspaceTest {
+  const e2e = new WorkspaceTest();
+  beforeAll(async () => {
+    e2e.root = tempDir(prefix);
+    const project = prepare?.(e2e);
+    if (project) e2e.project = project;
+    e2e.host = await startHost(project ? { project } : {});
+    e2e.session = await launchBrowser();
+  }, timeout);
+  afterAll(() => e2e.close(closing), timeout);
+  return e2e;
 }
