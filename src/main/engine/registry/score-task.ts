@@ -106,6 +106,8 @@ export const scoreTask: Task<ScoreParams, ScoreResult> = async (params, ctx) => 
     const inFlight: Array<{ batch: ReadBatch; first: number; scored: Promise<ScoreOutputs> }> = [];
     // Where the time went, for the job's log: waiting on DuckDB, waiting on the session, formatting.
     const spent = { reading: 0, waiting: 0, formatting: 0, running: 0 };
+    // Before the loop: the package checked, DuckDB and the session started, the row count read.
+    const preparing = (performance.now() - started) / 1000;
     let clock = performance.now();
     const lap = (phase: keyof typeof spent) => {
       const now = performance.now();
@@ -137,6 +139,7 @@ export const scoreTask: Task<ScoreParams, ScoreResult> = async (params, ctx) => 
     }
     writer.end();
     await once(writer, 'finish');
+    ctx.log(`preparing (package, session, row count): ${preparing.toFixed(2)} s`);
     ctx.log(`waiting for DuckDB to read: ${spent.reading.toFixed(2)} s`);
     ctx.log(`waiting for onnxruntime to score: ${spent.waiting.toFixed(2)} s`);
     ctx.log(`writing CSV lines: ${spent.formatting.toFixed(2)} s`);
