@@ -372,8 +372,13 @@ export function registerData(program: Command, io: CliIo, run: RunCommand): void
           withProject(io, opts.project, async (client) => {
             const shown = await client.call('data.show', { ref });
             const page = opts.rows ? await client.call('data.rows', { ref, limit: opts.rows }) : null;
+            // The version's saved splits, by the ids train --split takes (8 characters, as data split prints them).
+            const splits = await client.call('data.splits', { ref: shown.version.id });
+            const splitLines = splits.length
+              ? ['', table([['SPLIT', 'STRATEGY', 'ROWS (TRAIN / VALIDATION / TEST)', 'SEED', 'NAME'], ...splits.map((s) => [s.id.slice(0, 8), s.strategy, ['train', 'validation', 'test'].map((set) => (s.counts[set] ?? 0).toLocaleString('en')).join(' / '), String(s.seed), s.name])])]
+              : [];
             emit(io, opts.json, page ? { ...shown, rows: page.rows } : shown, () =>
-              [describeVersion(shown.version), ...(page ? ['', table([page.columns.map((c) => c.name), ...page.rows.map((r) => r.map((v) => (v === null ? '∅' : String(v))))])] : [])].join('\n'),
+              [describeVersion(shown.version), ...splitLines, ...(page ? ['', table([page.columns.map((c) => c.name), ...page.rows.map((r) => r.map((v) => (v === null ? '∅' : String(v))))])] : [])].join('\n'),
             );
           }),
         opts.json,

@@ -130,7 +130,8 @@ export function registerTrain(program: Command, io: CliIo, run: RunCommand): voi
   program
     .command('train')
     .description('Train a model on a dataset version as a job; prints the run id and its metrics')
-    .requiredOption('--dataset <dataset>', 'name, name@version, or id')
+    .argument('[dataset]', 'the same as --dataset')
+    .option('--dataset <dataset>', 'name, name@version, or id')
     .addOption(new Option('--model <kind>', 'learner (or --auto)').choices([...MODEL_KINDS]))
     .option('--auto', 'try every learner that fits the task within --budget seconds; keep the best by the objective\'s metric on validation rows')
     .option('--budget <seconds>', 'time budget of --auto (default 300)', intOption('--budget'))
@@ -147,10 +148,15 @@ export function registerTrain(program: Command, io: CliIo, run: RunCommand): voi
     .option('--name <name>', 'a name for the run')
     .option('--project <dir>', 'project folder (default: current folder)')
     .option('--json', 'print the finished run as JSON')
-    .action((opts: { dataset: string; model?: Run['model']; auto?: boolean; budget?: number; sensitive?: string[]; cv?: number; search?: SearchRequest['strategy']; trials?: number; target?: string; params?: Record<string, string>; split?: string; seed?: number; task?: Run['task']; exclude?: string[]; name?: string; project?: string; json?: boolean }) =>
+    .action((positional: string | undefined, given: { dataset?: string; model?: Run['model']; auto?: boolean; budget?: number; sensitive?: string[]; cv?: number; search?: SearchRequest['strategy']; trials?: number; target?: string; params?: Record<string, string>; split?: string; seed?: number; task?: Run['task']; exclude?: string[]; name?: string; project?: string; json?: boolean }) =>
       run(
-        () =>
-          withProject(io, opts.project, async (client) => {
+        () => {
+          if (positional && given.dataset && positional !== given.dataset) throw new UsageError(`two datasets given: ${positional} and --dataset ${given.dataset}`);
+          const dataset = positional ?? given.dataset;
+          // Named either way: "mlcycle train penguins --model gbdt" is what people type first.
+          if (!dataset) throw new UsageError('name the dataset to train on: mlcycle train DATASET --model KIND (or --dataset DATASET)');
+          const opts = { ...given, dataset };
+          return withProject(io, opts.project, async (client) => {
             if (opts.auto) return follow(client, io, await client.call('train.auto', { dataset: opts.dataset, budgetSeconds: opts.budget, target: opts.target, split: opts.split, seed: opts.seed, task: opts.task, exclude: opts.exclude ?? [], name: opts.name, sensitive: opts.sensitive }), Boolean(opts.json));
             if (!opts.model) throw new UsageError('name a learner with --model, or pass --auto to try them all');
             if (opts.search) return search(client, io, { ...opts, model: opts.model });
@@ -171,8 +177,9 @@ export function registerTrain(program: Command, io: CliIo, run: RunCommand): voi
             if (!(await completed(client, started.job, io, Boolean(opts.json)))) return 1;
             const finished = await client.call('runs.get', { id: started.run.id });
             emit(io, opts.json, finished, () => [finished.id, headline(finished), ...(finished.crossValidation ? [crossValidationLine(finished)] : [])].join('\n'));
-          }),
-        opts.json,
+          });
+        },
+        given.json,
       ),
     );
 

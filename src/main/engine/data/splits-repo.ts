@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MlcycleError } from '../../../shared/contract/errors';
 import type { Split } from '../../../shared/data/split';
 import type { Db } from '../store/database';
+import { rowByIdOrPrefix } from '../store/id-prefix';
 
 interface Row {
   id: string;
@@ -47,9 +48,9 @@ export class SplitsRepo {
     return toSplit(this.db.prepare(`${SELECT} WHERE s.id = ?`).get(id) as Row);
   }
 
-  /** By id, or by name (the newest of that name). */
+  /** By id, a unique prefix of it (data split prints 8 characters), or name (the newest of that name). */
   resolve(ref: string): Split {
-    const row = (this.db.prepare(`${SELECT} WHERE s.id = ?`).get(ref) ?? this.db.prepare(`${SELECT} WHERE s.name = ? ORDER BY s.created_at DESC LIMIT 1`).get(ref)) as Row | undefined;
+    const row = rowByIdOrPrefix<Row>(this.db, SELECT, 's.id', ref, 'split') ?? (this.db.prepare(`${SELECT} WHERE s.name = ? ORDER BY s.created_at DESC LIMIT 1`).get(ref) as Row | undefined);
     if (!row) throw new MlcycleError('NOT_FOUND', `There is no split '${ref}'. List splits with "mlcycle data show <dataset>" or make one with "mlcycle data split".`, { split: ref });
     return toSplit(row);
   }

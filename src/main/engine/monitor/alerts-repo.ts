@@ -3,6 +3,7 @@ import { MlcycleError } from '../../../shared/contract/errors';
 import { alertKey, type AlertDraft } from '../../../shared/monitor/alerts';
 import type { Alert, AlertRule } from '../../../shared/monitor/models';
 import type { Db } from '../store/database';
+import { rowByIdOrPrefix } from '../store/id-prefix';
 
 interface RuleRow {
   id: string;
@@ -113,12 +114,9 @@ export class AlertsRepo {
 
   /** An alert by its id or a unique prefix of it (the CLI shows the first 8 characters). */
   alert(idOrPrefix: string): Alert {
-    const exact = this.db.prepare(`${ALERT_SELECT} WHERE a.id = ?`).get(idOrPrefix) as Alert | undefined;
-    if (exact) return exact;
-    const matches = idOrPrefix.length >= 4 ? (this.db.prepare(`${ALERT_SELECT} WHERE a.id LIKE ? ESCAPE '\\' LIMIT 2`).all(`${idOrPrefix.replace(/[\\%_]/g, '\\$&')}%`) as Alert[]) : [];
-    if (matches.length === 1) return matches[0]!;
-    if (matches.length > 1) throw new MlcycleError('CONFLICT', `More than one alert starts with '${idOrPrefix}'; give more of its id.`, { field: 'id' });
-    throw new MlcycleError('NOT_FOUND', `No alert '${idOrPrefix}'. List them with: mlcycle monitor alerts`, { field: 'id' });
+    const found = rowByIdOrPrefix<Alert>(this.db, ALERT_SELECT, 'a.id', idOrPrefix, 'alert');
+    if (!found) throw new MlcycleError('NOT_FOUND', `No alert '${idOrPrefix}'. List them with: mlcycle monitor alerts`, { field: 'id' });
+    return found;
   }
 
   /** Marks an open alert acknowledged by `by`; acknowledging twice is refused so the first person's note stays. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MlcycleError } from '../../../shared/contract/errors';
 import type { CrossValidation, CurvePoint, Evaluation, MetricSet, Run, SearchSummary } from '../../../shared/train/models';
 import type { Db } from '../store/database';
+import { rowByIdOrPrefix } from '../store/id-prefix';
 
 interface Row {
   id: string;
@@ -139,9 +140,9 @@ export class RunsRepo {
     this.db.prepare(`UPDATE runs SET status = 'failed', error = 'interrupted: the engine stopped while this run was training' WHERE status = 'running'`).run();
   }
 
-  /** By id, or by name (the newest run of that name). */
+  /** By id, a unique prefix of it (runs list shows 8 characters), or name (the newest run of that name). */
   get(ref: string): Run {
-    const row = (this.db.prepare(`${SELECT} WHERE r.id = ?`).get(ref) ?? this.db.prepare(`${SELECT} WHERE r.name = ? ORDER BY r.created_at DESC LIMIT 1`).get(ref)) as Row | undefined;
+    const row = rowByIdOrPrefix<Row>(this.db, SELECT, 'r.id', ref, 'run') ?? (this.db.prepare(`${SELECT} WHERE r.name = ? ORDER BY r.created_at DESC LIMIT 1`).get(ref) as Row | undefined);
     if (!row) throw new MlcycleError('NOT_FOUND', `There is no run '${ref}'. List runs with "mlcycle runs list".`, { run: ref });
     return toRun(row);
   }
