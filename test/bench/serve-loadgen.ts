@@ -97,10 +97,12 @@ class Connection {
   due = 0;
   busy = false;
 
-  constructor(url: URL, answered: (c: Connection, status: number) => void, failed: (c: Connection) => void) {
+  constructor(url: URL, answered: (c: Connection, status: number) => void, ended: (c: Connection) => void) {
     this.socket = net.connect(Number(url.port), url.hostname);
     this.socket.setNoDelay(true);
-    this.socket.on('error', () => failed(this));
+    // Swallowed: 'close' follows every error and says the connection is gone.
+    this.socket.on('error', () => {});
+    this.socket.on('close', () => ended(this));
     this.socket.on('data', (chunk: Buffer) => {
       this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
       for (;;) {
@@ -141,6 +143,8 @@ async function paced(spec: LoadSpec): Promise<LoadResult> {
   /** Requests that fell due while every connection was busy: their due times, oldest first. */
   const backlog: number[] = [];
   const idle: Connection[] = [];
+  const connections = new Set<Connection>();
+  let stopping = false;
   const complete = (c: Connection) => {
     c.busy = false;
     if (++done === total) finish();
@@ -148,29 +152,41 @@ async function paced(spec: LoadSpec): Promise<LoadResult> {
     if (next !== undefined) c.send(request, next);
     else idle.push(c);
   };
-  const connections = Array.from({ length: spec.connections }, () =>
-    new Connection(
-      target,
-      (c, status) => {
-        if (status >= 200 && status < 300) latencies.push(performance.now() - c.due);
-        else errors++;
-        complete(c);
-      },
-      (c) => {
-        if (c.busy) {
-          errors++;
-          complete(c);
-        }
-      },
-    ),
-  );
-  idle.push(...connections);
+  const answered = (c: Connection, status: number) => {
+    if (status >= 200 && status < 300) latencies.push(performance.now() - c.due);
+    else errors++;
+    complete(c);
+  };
+  // The server closes a keep-alive connection left idle past its keepAliveTimeout, as it should; a
+  // client then opens a new one, as this does. Only a connection lost with a request on it is an error.
+  const ended = (c: Connection) => {
+    connections.delete(c);
+    const at = idle.indexOf(c);
+    if (at >= 0) idle.splice(at, 1);
+    if (stopping) return;
+    const fresh = open();
+    if (c.busy) {
+      errors++;
+      c.busy = false;
+      if (++done === total) finish();
+    }
+    const next = backlog.shift();
+    if (next !== undefined) fresh.send(request, next);
+    else idle.push(fresh);
+  };
+  const open = () => {
+    const c = new Connection(target, answered, ended);
+    connections.add(c);
+    return c;
+  };
+  for (let i = 0; i < spec.connections; i++) idle.push(open());
   const started = performance.now();
   const tick = () => {
     const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * rate));
     for (; sent < due; sent++) {
       const at = started + (sent / rate) * 1000;
-      const c = idle.pop();
+      // The connection idle longest: every one stays in use, as a pool under steady load keeps them.
+      const c = idle.shift();
       if (c) c.send(request, at);
       else backlog.push(at);
     }
@@ -179,6 +195,7 @@ async function paced(spec: LoadSpec): Promise<LoadResult> {
   tick();
   await finished;
   const elapsed = (performance.now() - started) / 1000;
+  stopping = true;
   for (const c of connections) c.close();
   return { requests: total, seconds: elapsed, requestsPerSecond: latencies.length / elapsed, p50Ms: latencies.percentile(50), p99Ms: latencies.percentile(99), errors };
 }
