@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from './harness';
@@ -24,6 +26,17 @@ const PER_REQUEST = 200;
 const SMOKE_ROWS = 20;
 
 const e2e = new WorkspaceTest();
+
+/** A webhook receiver on loopback: what each POST brought. */
+const hook = { url: '', received: [] as Array<{ path: string; contentType: string; body: unknown }>, server: http.createServer() };
+hook.server.on('request', (req, res) => {
+  let text = '';
+  req.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+  req.on('end', () => {
+    hook.received.push({ path: req.url ?? '', contentType: String(req.headers['content-type'] ?? '').split(';')[0]!, body: JSON.parse(text) });
+    res.end();
+  });
+});
 const { page, byTestId } = e2e;
 const cli = (args: string[]) => e2e.cli(args).stdout;
 const fullScreenshot = (name: string) => e2e.fullScreenshot(name, { maxHeight: 3200 });
@@ -50,9 +63,14 @@ describe('Monitor workspace: pull, drift, alerts, labels and retrain (headless h
     cli(['targets', 'add', 'laptop', '--kind', 'local', '--port', '0']);
     // The CLI signed v1 with its own key; the host's servers trust it as a colleague's.
     await e2e.open({ trustCliKey: true });
+    await new Promise<void>((resolve) => hook.server.listen(0, '127.0.0.1', resolve));
+    hook.url = `http://127.0.0.1:${(hook.server.address() as AddressInfo).port}`;
   }, TIMEOUT);
 
-  afterAll(() => e2e.close({ localTargets: ['laptop'] }), TIMEOUT);
+  afterAll(async () => {
+    hook.server.close();
+    await e2e.close({ localTargets: ['laptop'] });
+  }, TIMEOUT);
 
   it('pulls shifted traffic, shows the drift and its alert, takes labels and retrains', { timeout: TIMEOUT }, async () => {
     const p = await e2e.openApp();
@@ -93,6 +111,11 @@ describe('Monitor workspace: pull, drift, alerts, labels and retrain (headless h
     await expect.poll(() => byTestId('monitor-rule-form').count(), { timeout: 10_000 }).toBe(0);
     await expect.poll(() => p.locator('[data-testid="monitor-rule"]').count()).toBe(4);
 
+    // Alerts also go to a webhook: a receiver on loopback, its URL saved in the form.
+    await byTestId('monitor-webhook-url').fill(`${hook.url}/mlcycle`);
+    await byTestId('monitor-webhook-save').click();
+    await expect.poll(() => byTestId('monitor-webhook').textContent(), { timeout: 10_000 }).toContain(`Alerts are POSTed to ${hook.url}/mlcycle.`);
+
     // Traffic: 12 requests of 200 rows, x3 moved up from the 7th request on.
     const labelsFile = path.join(e2e.root, 'labels.csv');
     const sent = await sendTraffic(url, labelsFile, { requests: REQUESTS, perRequest: PER_REQUEST, shiftFrom: REQUESTS / 2, seed: 11 });
@@ -108,6 +131,10 @@ describe('Monitor workspace: pull, drift, alerts, labels and retrain (headless h
     await expect.poll(() => row.getByTestId('monitor-target-rows').textContent(), { timeout: 10_000 }).toBe((REQUESTS * PER_REQUEST + SMOKE_ROWS).toLocaleString('en'));
     await expect.poll(() => p.locator('.notice').first().textContent(), { timeout: 10_000 }).toMatch(/Alert on laptop: Dataset drift: 1 of 6 features drifted: x3/);
     expect(await row.getByTestId('monitor-alert-count').textContent()).toBe('1 open');
+    // The webhook got the same alert once, as JSON, on the path saved.
+    await expect.poll(() => hook.received.length, { timeout: 10_000 }).toBe(1);
+    expect(hook.received[0]).toMatchObject({ path: '/mlcycle', contentType: 'application/json', body: { event: 'mlcycle.alert', alert: { target: 'laptop', signal: 'drift.share', status: 'open' }, project: { name: expect.any(String) } } });
+    expect((hook.received[0]!.body as { alert: { message: string } }).alert.message).toMatch(/features drifted: x3/);
     await screenshot(p, 'monitor-03-pulled');
 
     // The open-alert badge leads to the target's alerts.
