@@ -37,17 +37,11 @@ hook.server.on('request', (req, res) => {
     res.end();
   });
 });
-const { page, byTestId } = e2e;
+const { byTestId, dismissNotices } = e2e;
 const cli = (args: string[]) => e2e.cli(args).stdout;
 const fullScreenshot = (name: string) => e2e.fullScreenshot(name, { maxHeight: 3200 });
 
 const attr = (id: string, name: string) => byTestId(id).getAttribute(name);
-
-/** Alert notices stay until dismissed (they sit over the page's lower left): dismiss them as a user would. */
-async function dismissNotices(): Promise<void> {
-  const dismiss = page().locator('.notice').getByRole('button', { name: 'Dismiss' });
-  while ((await dismiss.count()) > 0) await dismiss.first().click();
-}
 
 describe('Monitor workspace: pull, drift, alerts, labels and retrain (headless host, Chromium)', () => {
   beforeAll(async () => {
@@ -77,15 +71,7 @@ describe('Monitor workspace: pull, drift, alerts, labels and retrain (headless h
 
     // Deploy churn v1 to the local target, as the Deploy workspace does.
     await byTestId('nav-deploy').click();
-    await byTestId('target-open').click();
-    await byTestId('target-deploy').click();
-    await byTestId('deploy-dialog').waitFor();
-    await byTestId('deploy-model').selectOption('churn');
-    await expect.poll(() => byTestId('deploy-version').inputValue(), { timeout: 10_000 }).toBe('1');
-    await byTestId('deploy-submit').click();
-    await byTestId('deploy-result').waitFor({ timeout: 120_000 });
-    expect(await attr('deploy-result', 'data-status'), (await byTestId('deploy-result').textContent()) ?? '').toBe('live');
-    await byTestId('deploy-open-target').click();
+    await e2e.deployInDialog('churn', '1');
     const url = (await byTestId('live-url').textContent())!;
 
     // Monitor lists the deployment; nothing was pulled yet.

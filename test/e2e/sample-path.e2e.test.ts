@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot } from './harness';
 import { workspaceSuite } from './workspace-test';
@@ -23,12 +22,6 @@ const e2e = workspaceSuite(
 );
 const { byTestId } = e2e;
 const fullScreenshot = (name: string) => e2e.fullScreenshot(name, { maxHeight: 3000, settleMs: 300 });
-
-/** Alert notices stay until dismissed (they sit over the page's lower left): dismiss them as a user would. */
-async function dismissNotices(p: Page): Promise<void> {
-  const dismiss = p.locator('.notice').getByRole('button', { name: 'Dismiss' });
-  while ((await dismiss.count()) > 0) await dismiss.first().click();
-}
 
 /** The overview's next step, and its button to the stage. */
 async function nextStep(): Promise<{ stage: string | null; text: string }> {
@@ -147,15 +140,7 @@ describe('the sample project through the workspace (headless host, Chromium)', (
     // 7. Deploy the champion to the sample's local target.
     await expect.poll(async () => (await nextStep()).text, { timeout: 10_000 }).toMatch(/^Deploy penguins v1 to laptop/);
     await byTestId('next-action').click();
-    await byTestId('target-open').click();
-    await byTestId('target-deploy').click();
-    await byTestId('deploy-dialog').waitFor();
-    await byTestId('deploy-model').selectOption('penguins');
-    await expect.poll(() => byTestId('deploy-version').inputValue(), { timeout: 10_000 }).toBe('champion');
-    await byTestId('deploy-submit').click();
-    await byTestId('deploy-result').waitFor({ timeout: 120_000 });
-    expect(await byTestId('deploy-result').getAttribute('data-status'), (await byTestId('deploy-result').textContent()) ?? '').toBe('live');
-    await byTestId('deploy-open-target').click();
+    await e2e.deployInDialog('penguins', 'champion');
     await expect.poll(() => byTestId('live-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('live');
     await screenshot(p, 'path-12-deployed');
 
@@ -186,7 +171,7 @@ describe('the sample project through the workspace (headless host, Chromium)', (
     expect(await byTestId('simulate-outcome').textContent()).toMatch(/^342 rows sent to penguins v1 \(242 shifted, 0 errors\); 342 labels added; pulled, [1-9]\d* new alerts?\.$/);
     // The alerts also come as a notice, in words.
     await expect.poll(() => p.locator('.notice').first().textContent(), { timeout: 10_000 }).toMatch(/alerts? on laptop: Dataset drift: 4 of 6 features drifted/);
-    await dismissNotices(p);
+    await e2e.dismissNotices();
 
     // 9. Monitor: the drifted feature on the heatmap, the performance drop, the alerts.
     await expect.poll(() => byTestId('monitor-rows').textContent(), { timeout: 10_000 }).not.toBe('0');
@@ -206,7 +191,7 @@ describe('the sample project through the workspace (headless host, Chromium)', (
     // Monitor comes back where it was left: on laptop's page.
     await byTestId('monitor-target-page').waitFor({ timeout: 10_000 });
     await byTestId('monitor-tab-retrain').click();
-    await dismissNotices(p);
+    await e2e.dismissNotices();
     await byTestId('monitor-retrain-start').click();
     await byTestId('monitor-retrain-outcome').waitFor({ timeout: 300_000 });
     // The challenger learned the new colony and wins on the held-out rows; the policy wants a reviewer's approval first.

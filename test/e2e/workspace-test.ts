@@ -102,6 +102,28 @@ export class WorkspaceTest {
     await page.setViewportSize({ width: 1280, height: 800 });
   };
 
+  /**
+   * From the Deploy workspace's target page: the deploy dialog for `model` (checking the version it
+   * offers first), the deployment expected live, then on to that target in Monitor.
+   */
+  readonly deployInDialog = async (model: string, offeredVersion: string): Promise<void> => {
+    await this.byTestId('target-open').click();
+    await this.byTestId('target-deploy').click();
+    await this.byTestId('deploy-dialog').waitFor();
+    await this.byTestId('deploy-model').selectOption(model);
+    await expect.poll(() => this.byTestId('deploy-version').inputValue(), { timeout: 10_000 }).toBe(offeredVersion);
+    await this.byTestId('deploy-submit').click();
+    await this.byTestId('deploy-result').waitFor({ timeout: 120_000 });
+    expect(await this.byTestId('deploy-result').getAttribute('data-status'), (await this.byTestId('deploy-result').textContent()) ?? '').toBe('live');
+    await this.byTestId('deploy-open-target').click();
+  };
+
+  /** Alert notices stay until dismissed (they sit over the page's lower left): dismisses them as a user would. */
+  readonly dismissNotices = async (): Promise<void> => {
+    const dismiss = this.page().locator('.notice').getByRole('button', { name: 'Dismiss' });
+    while ((await dismiss.count()) > 0) await dismiss.first().click();
+  };
+
   /** Waits until a chart has been drawn, scrolled into view first (charts draw when they come near it). */
   readonly drawn = async (testId: string, timeout = 20_000): Promise<void> => {
     await this.byTestId(testId).scrollIntoViewIfNeeded();

@@ -28,9 +28,8 @@ export const monitorViewHandlers = {
   },
   'monitor.histogram': async (args, ctx) => {
     const { store, duck } = ctx.session.require();
-    const { window, windowMinutes, windowRows } = args;
-    const choice = { ...(windowMinutes ? { windowMinutes } : {}), ...(windowRows ? { windowRows } : {}) };
-    const rows = window === undefined ? { from: args.from ?? null, to: args.to ?? null } : { window, choice, minWindowRows: store.policy.current().value.monitoring.minWindowRows };
+    // A window is cut as monitor.heatmap cuts it: the same choice (args carries it) and policy.
+    const rows = args.window === undefined ? { from: args.from ?? null, to: args.to ?? null } : { window: args.window, choice: args, minWindowRows: store.policy.current().value.monitoring.minWindowRows };
     return featureHistogram(await duck.con(), liveVersion(store, args.target), args.feature, rows);
   },
   'monitor.report': async (args, ctx) => {

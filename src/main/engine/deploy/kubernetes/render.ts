@@ -17,6 +17,7 @@ import type { ConfigMap, Deployment, HorizontalPodAutoscaler, KubeObject, Labels
 export const DEFAULT_SERVER_IMAGE = `ghcr.io/mlcycle/mlcycle-server:${ENGINE_VERSION}`;
 export const DEFAULT_RESOURCES: Required<Resources> = { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '1Gi' } };
 export const DEFAULT_HPA = { minReplicas: 1, maxReplicas: 3, cpuUtilization: 70 };
+export const FIELD_MANAGER = 'mlcycle';
 
 /**
  * The autoscaler for a target's replica count: never fewer pods than asked for, and room to double
@@ -28,7 +29,6 @@ export function autoscalingFor(replicas: number): typeof DEFAULT_HPA | null {
   if (replicas === 0) return null;
   return { ...DEFAULT_HPA, minReplicas: replicas, maxReplicas: Math.max(DEFAULT_HPA.maxReplicas, 2 * replicas) };
 }
-export const FIELD_MANAGER = 'mlcycle';
 
 export interface TrustedKey {
   /** The name it is trusted under (`mlcycle keys trust <name> …`): letters, digits, '.', '_', '-'. */

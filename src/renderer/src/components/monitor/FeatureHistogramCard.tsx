@@ -3,8 +3,8 @@ import { timeOfDay } from '../../lib/format';
 import { histogramFigure } from '../../lib/monitor-figures';
 import type { ChartColors } from '../../lib/plotly';
 import { PlotlyChart } from '../charts/PlotlyChart';
-import { monitorActions } from './monitor-store';
 import type { WindowArgs } from '../../lib/monitor-window';
+import { monitorActions } from './monitor-store';
 import { useHistogram } from './useMonitor';
 
 type ChosenWindow = { index: number; args: WindowArgs; start: string; end: string; rows: number; timeCut: boolean };
