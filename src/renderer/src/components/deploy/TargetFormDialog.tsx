@@ -107,5 +107,5 @@ export function TargetFormDialog({ target, onClose }: { target: Target | null; o
 const KIND_INTRO: Record<TargetKind, string> = {
   local: 'MLCycle starts mlcycle serve on this machine when you deploy or test, and stops it when you undeploy.',
   server: 'A mlcycle serve you run elsewhere, reached over HTTP(S) with its admin token.',
-  kubernetes: 'Renders Deployment/Service (or KServe) manifests for your cluster; apply them with kubectl or GitOps. Deploying through the API is not built yet.',
+  kubernetes: 'Applies a Deployment, Service and autoscaler through the Kubernetes API, waits for the rollout and smoke-tests it; the manifests (and a KServe InferenceService) can also be rendered for kubectl or GitOps.',
 };
